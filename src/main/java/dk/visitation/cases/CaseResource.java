@@ -1,0 +1,187 @@
+package dk.visitation.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.visitation.common.ETags;
+import dk.visitation.common.IdempotencyKeys;
+import dk.visitation.common.Page;
+import dk.visitation.common.PageRequest;
+import dk.visitation.common.Problem;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Intake and the case record: the entry point for frontends and other municipal systems. */
+@Path("/cases")
+@Transactional // responses are mapped inside the transaction, where the child record can still be loaded
+@Tag(name = "Cases", description = "Intake of children's cases and the case record")
+@Produces(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    /** Only UUIDs match, so /cases/search is never read as a case id. */
+    static final String ID = "/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+
+    private final CaseService cases;
+
+    CaseResource(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "registerCase", summary = "Register a request about a child as a case",
+            description = "Creates the case in MYN (unless another department is named), its status history and its visitation process. "
+                    + "Send an Idempotency-Key to retry safely: the same key and body return the first response.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CaseApi.NewCase.class),
+            examples = @ExampleObject(name = "school", summary = "A request from a school", value = """
+                    {"child": {"cpr": "1503154321", "name": "Emil Jensen"},
+                     "source": "SCHOOL",
+                     "receivedAt": "2026-11-20T09:30:00+01:00",
+                     "description": "Skolen beskriver betydelig og varig nedsat funktionsevne og beder om støtte.",
+                     "department": "MYN"}""")))
+    @APIResponse(responseCode = "201", description = "Registered",
+            headers = {@Header(name = "Location", description = "The new case", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "Version of the case", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseApi.CaseView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request, e.g. a CPR number that is not valid", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Body is not JSON", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency key used before with another body", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@Valid @NotNull CaseApi.NewCase request,
+            @Parameter(description = "Makes the request safe to retry (1–200 characters)")
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context UriInfo uri) {
+        CaseService.Intake intake = cases.register(request, idempotencyKey);
+        ChildCase created = intake.childCase();
+        Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("cases").path(created.id.toString()).build())
+                .tag(ETags.of(created.version))
+                .entity(CaseApi.CaseView.of(created));
+        if (intake.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path(CaseResource.ID)
+    @Operation(operationId = "getCase", summary = "Read a case",
+            description = "Answers 304 when If-None-Match names the current version.")
+    @APIResponse(responseCode = "200", description = "The case",
+            headers = @Header(name = "ETag", description = "Version of the case", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseApi.CaseView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the version named in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such case", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id,
+            @Parameter(description = "An ETag from an earlier read") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        ChildCase childCase = cases.get(id);
+        if (ETags.notModified(ifNoneMatch, childCase.version)) {
+            return Response.notModified(ETags.of(childCase.version)).build();
+        }
+        return Response.ok(CaseApi.CaseView.of(childCase)).tag(ETags.of(childCase.version)).build();
+    }
+
+    @GET
+    @Operation(operationId = "listCases", summary = "List cases, newest received first",
+            description = "Filters combine with AND. CPR numbers are masked; to find a child's cases use POST /cases/search.")
+    @APIResponse(responseCode = "200", description = "One page of cases", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasePage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<CaseApi.CaseSummary> list(@BeanParam CaseFilter filter, @Valid @BeanParam PageRequest page) {
+        return summaries(cases.list(filter, page));
+    }
+
+    @POST
+    @Path("/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "searchCases", summary = "Find a child's cases by CPR number",
+            description = "The CPR number goes in the body so that it never appears in a URL or an access log line.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CaseApi.CaseSearch.class),
+            examples = @ExampleObject(name = "cpr", value = "{\"cpr\": \"1503154321\"}")))
+    @APIResponse(responseCode = "200", description = "One page of the child's cases", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasePage.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid CPR number", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<CaseApi.CaseSummary> search(@Valid @NotNull CaseApi.CaseSearch request, @Valid @BeanParam PageRequest page) {
+        return summaries(cases.search(Cpr.parse(request.cpr()), page));
+    }
+
+    @PATCH
+    @Path(CaseResource.ID)
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "updateCase", summary = "Change the editable fields of a case (JSON merge patch)",
+            description = "Editable: description, adviser, source, receivedAt. A null removes an optional value. "
+                    + "If-Match with the case's ETag is required.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH,
+            schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "assignAdviser", value = "{\"adviser\": \"mette.myn\"}")))
+    @APIResponse(responseCode = "200", description = "The changed case",
+            headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseApi.CaseView.class)))
+    @APIResponse(responseCode = "400", description = "A field is not editable or not valid", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The case changed since the ETag in If-Match", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the version being changed", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            JsonNode patch) {
+        ChildCase changed = cases.patch(id, ifMatch, patch);
+        return Response.ok(CaseApi.CaseView.of(changed)).tag(ETags.of(changed.version)).build();
+    }
+
+    @GET
+    @Path(CaseResource.ID + "/history")
+    @Operation(operationId = "getCaseHistory", summary = "The status history of a case, oldest first")
+    @APIResponse(responseCode = "200", description = "Status changes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CaseApi.StatusChangeView.class)))
+    @APIResponse(responseCode = "404", description = "No such case", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<CaseApi.StatusChangeView> history(@PathParam("id") UUID id) {
+        return cases.history(id).stream().map(CaseApi.StatusChangeView::of).toList();
+    }
+
+    private static Page<CaseApi.CaseSummary> summaries(Page<ChildCase> page) {
+        return new Page<>(page.items().stream().map(CaseApi.CaseSummary::of).toList(), page.page(), page.size(), page.total());
+    }
+
+    /** For the contract only: a page of case summaries. */
+    @Schema(name = "CasePage")
+    record CasePage(List<CaseApi.CaseSummary> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,9 @@
+package dk.visitation.cases;
+
+/** The two departments a child's case can sit in. */
+public enum Department {
+    /** Myndighedscentret: the children-and-family authority; every case starts here. */
+    MYN,
+    /** Center for Børnehandicap og Autisme. */
+    CBA
+}

@@ -1,0 +1,38 @@
+package dk.visitation.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An RFC 9457 problem document; {@code errors} lists the fields that failed validation. */
+@Schema(name = "Problem", description = "RFC 9457 problem details")
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+        @Schema(examples = "urn:visitation:problem:validation") URI type,
+        @Schema(examples = "The request is not valid") String title,
+        @Schema(examples = "400") int status,
+        String detail,
+        URI instance,
+        List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+
+    @Schema(name = "FieldError")
+    public record FieldError(
+            @Schema(examples = "child.cpr") String field,
+            @Schema(examples = "is not a valid CPR number") String message) {
+    }
+
+    public static Problem of(ProblemType kind, String detail, String path, List<FieldError> errors) {
+        return new Problem(kind.type(), kind.title(), kind.status(), detail,
+                path == null ? null : URI.create(path), errors == null ? List.of() : errors);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(PROBLEM_JSON).entity(this).build();
+    }
+}

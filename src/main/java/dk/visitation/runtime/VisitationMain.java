@@ -1,0 +1,18 @@
+package dk.visitation.runtime;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Starts the embedded PostgreSQL before Quarkus when no database is configured, so that
+ * {@code bin/run} needs no configuration. Tests do not pass through here: they get a fresh
+ * database from their own test resource.
+ */
+@QuarkusMain
+public class VisitationMain {
+
+    public static void main(String... args) {
+        EmbeddedDatabase.startUnlessConfigured();
+        Quarkus.run(args);
+    }
+}

@@ -1,0 +1,84 @@
+package dk.visitation.workflow;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The in-process Zeebe engine of embedded mode. It serves the same gRPC gateway protocol as a
+ * cluster, so the rest of the service cannot tell the difference. It keeps all state in memory:
+ * process state is rebuilt from the database after a restart.
+ */
+@ApplicationScoped
+public class EmbeddedEngine {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedEngine.class);
+
+    private final EngineSettings settings;
+    private ZeebeTestEngine engine;
+    private URI address;
+
+    EmbeddedEngine(EngineSettings settings) {
+        this.settings = settings;
+    }
+
+    public boolean enabled() {
+        return settings.mode() == EngineSettings.Mode.EMBEDDED;
+    }
+
+    /** The gateway address, starting the engine on first use. Empty in external mode. */
+    public synchronized Optional<URI> address() {
+        if (!enabled()) {
+            return Optional.empty();
+        }
+        if (engine == null) {
+            long started = System.nanoTime();
+            int port = freePort();
+            engine = EngineFactory.create(port);
+            engine.start();
+            address = URI.create("http://localhost:" + port);
+            LOG.infof("In-process Zeebe engine on port %d in %d ms", port, (System.nanoTime() - started) / 1_000_000);
+        }
+        return Optional.of(address);
+    }
+
+    /** Moves the engine's clock: timers fire as if the time had passed (tests and demos). */
+    public void increaseTime(Duration duration) {
+        requireEngine().increaseTime(duration);
+    }
+
+    synchronized ZeebeTestEngine requireEngine() {
+        address();
+        if (engine == null) {
+            throw new IllegalStateException("The engine is external: its clock is not ours to move");
+        }
+        return engine;
+    }
+
+    void stop(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent event) {
+        synchronized (this) {
+            if (engine != null) {
+                engine.stop();
+                engine = null;
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dk.visitation.workflow;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** How the service reaches its process engine: in-process (default) or a Camunda 8 cluster. */
+@ConfigMapping(prefix = "visitation.engine")
+public interface EngineSettings {
+
+    enum Mode { EMBEDDED, EXTERNAL }
+
+    /** {@code embedded} starts the in-process engine; {@code external} connects to a cluster. */
+    @WithDefault("embedded")
+    Mode mode();
+
+    /** gRPC gateway of the cluster, e.g. {@code http://zeebe-gateway:26500} (external mode). */
+    Optional<URI> grpcAddress();
+
+    /** REST gateway of the cluster, e.g. {@code http://zeebe-gateway:8080} (external mode). */
+    Optional<URI> restAddress();
+
+    /** OAuth client credentials for a secured cluster; all four or none. */
+    Optional<String> clientId();
+
+    Optional<String> clientSecret();
+
+    Optional<URI> authorizationServerUrl();
+
+    Optional<String> tokenAudience();
+
+    /** The models under bpmn/ deployed at start; the engine keeps unchanged ones at their version. */
+    @WithDefault("visitation.bpmn")
+    List<String> models();
+
+    /** How long a service-task job stays with one worker before the engine hands it out again. */
+    @WithDefault("PT5M")
+    Duration jobTimeout();
+
+    /** Time to live of published messages; also the window in which a repeated message id is refused. */
+    @WithDefault("PT1H")
+    Duration messageTimeToLive();
+
+    /** Outbox publishing. */
+    Outbox outbox();
+
+    interface Outbox {
+        /** How often the publisher looks for due commands when nothing woke it. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Commands sent per round. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Backoff after a failed send: doubles per attempt up to the maximum. */
+        @WithDefault("PT1S")
+        Duration initialBackoff();
+
+        @WithDefault("PT5M")
+        Duration maxBackoff();
+    }
+}

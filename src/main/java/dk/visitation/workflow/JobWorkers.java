@@ -1,0 +1,80 @@
+package dk.visitation.workflow;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/** Opens one job worker per {@link JobHandler} and completes each job explicitly. */
+@ApplicationScoped
+public class JobWorkers {
+
+    private static final Logger LOG = Logger.getLogger(JobWorkers.class);
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
+
+    private final CamundaClient client;
+    private final Instance<JobHandler> handlers;
+    private final List<JobWorker> open = new ArrayList<>();
+
+    JobWorkers(CamundaClient client, Instance<JobHandler> handlers) {
+        this.client = client;
+        this.handlers = handlers;
+    }
+
+    synchronized void open() {
+        if (!open.isEmpty()) {
+            return;
+        }
+        Set<String> types = new HashSet<>();
+        for (JobHandler handler : handlers) {
+            if (!types.add(handler.jobType())) {
+                throw new IllegalStateException("Two handlers for job type " + handler.jobType());
+            }
+            open.add(client.newWorker()
+                    .jobType(handler.jobType())
+                    .handler((jobClient, job) -> run(handler, jobClient, job))
+                    .name("visitation-" + handler.jobType())
+                    .open());
+        }
+        LOG.infof("Job workers open for %s", types);
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        synchronized (this) {
+            open.forEach(JobWorker::close);
+            open.clear();
+        }
+    }
+
+    private void run(JobHandler handler, JobClient jobClient, ActivatedJob job) {
+        Map<String, Object> variables;
+        try {
+            variables = handler.handle(job);
+        } catch (JobHandler.BpmnError error) {
+            jobClient.newThrowErrorCommand(job).errorCode(error.code()).errorMessage(error.getMessage()).send().join();
+            return;
+        } catch (Exception e) {
+            // technical failure: the engine hands the job out again; at zero retries it raises an incident
+            LOG.warnf("Job %s (%s) failed: %s", job.getKey(), job.getType(), e.toString());
+            jobClient.newFailCommand(job)
+                    .retries(Math.max(job.getRetries() - 1, 0))
+                    .retryBackoff(RETRY_BACKOFF)
+                    .errorMessage(String.valueOf(e))
+                    .send()
+                    .join();
+            return;
+        }
+        jobClient.newCompleteCommand(job).variables(variables).send().join();
+    }
+}

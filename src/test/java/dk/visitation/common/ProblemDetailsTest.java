@@ -1,0 +1,111 @@
+package dk.visitation.common;
+
+import static dk.visitation.support.Api.freshCpr;
+import static dk.visitation.support.Api.newCase;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every kind of error is application/problem+json with a stable type, never a stack trace. */
+@QuarkusTest
+class ProblemDetailsTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void an_unknown_route_is_a_404_problem() {
+        given().get("/no/such/thing").then()
+                .statusCode(404).contentType(PROBLEM)
+                .body("type", equalTo("urn:visitation:problem:not-found"))
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void a_wrong_method_is_a_405_problem() {
+        given().delete("/cases").then()
+                .statusCode(405).contentType(PROBLEM)
+                .body("type", equalTo("urn:visitation:problem:method-not-allowed"));
+        given().get("/cases/search").then().statusCode(405).contentType(PROBLEM);
+    }
+
+    @Test
+    void a_wrong_media_type_is_a_415_problem() {
+        given().contentType(ContentType.XML).body("<case/>").post("/cases").then()
+                .statusCode(415).contentType(PROBLEM)
+                .body("type", equalTo("urn:visitation:problem:unsupported-media-type"));
+    }
+
+    @Test
+    void an_unacceptable_accept_header_is_a_406_problem() {
+        given().accept("text/csv").get("/cases").then().statusCode(406).contentType(PROBLEM);
+    }
+
+    @Test
+    void malformed_json_is_a_400_problem_without_internals() {
+        given().contentType(ContentType.JSON).body("{\"child\": {").post("/cases").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:visitation:problem:malformed-request"))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("at com.")));
+    }
+
+    @Test
+    void an_empty_body_is_a_400_problem() {
+        given().contentType(ContentType.JSON).post("/cases").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void missing_fields_are_each_listed() {
+        given().contentType(ContentType.JSON).body(Map.of("child", Map.of())).post("/cases").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:visitation:problem:validation"))
+                .body("errors.field", hasItems("child.cpr", "child.name", "source", "receivedAt", "description"));
+    }
+
+    @Test
+    void a_wrong_enum_value_or_date_names_the_field() {
+        Map<String, Object> body = new HashMap<>(newCase(freshCpr()));
+        body.put("source", "CARRIER_PIGEON");
+        given().contentType(ContentType.JSON).body(body).post("/cases").then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("source"));
+        body.put("source", "SCHOOL");
+        body.put("receivedAt", "last tuesday");
+        given().contentType(ContentType.JSON).body(body).post("/cases").then()
+                .statusCode(400).body("errors.field", hasItem("receivedAt"));
+    }
+
+    @Test
+    void an_unknown_field_is_refused_rather_than_silently_dropped() {
+        Map<String, Object> body = new HashMap<>(newCase(freshCpr()));
+        body.put("priority", "HIGH");
+        given().contentType(ContentType.JSON).body(body).post("/cases").then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("priority"));
+    }
+
+    @Test
+    void a_received_date_in_the_future_is_refused() {
+        Map<String, Object> body = new HashMap<>(newCase(freshCpr()));
+        body.put("receivedAt", "2999-01-01T00:00:00+01:00");
+        given().contentType(ContentType.JSON).body(body).post("/cases").then()
+                .statusCode(400).body("errors.field", hasItem("receivedAt"));
+    }
+
+    @Test
+    void an_invalid_cpr_number_is_named_but_never_echoed() {
+        Map<String, Object> body = new HashMap<>(newCase(freshCpr()));
+        body.put("child", Map.of("cpr", "3002154321", "name", "Emil Jensen"));
+        given().contentType(ContentType.JSON).body(body).post("/cases").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("child.cpr"))
+                .body(not(containsString("3002154321")));
+    }
+}
