@@ -40,6 +40,10 @@ public interface EngineSettings {
     @WithDefault("PT5M")
     Duration jobTimeout();
 
+    /** Wait before the engine hands out a failed job again (its retries count down to an incident). */
+    @WithDefault("PT5S")
+    Duration retryBackoff();
+
     /** Time to live of published messages; also the window in which a repeated message id is refused. */
     @WithDefault("PT1H")
     Duration messageTimeToLive();

@@ -8,7 +8,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,14 +20,15 @@ import org.jboss.logging.Logger;
 public class JobWorkers {
 
     private static final Logger LOG = Logger.getLogger(JobWorkers.class);
-    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
 
     private final CamundaClient client;
+    private final EngineSettings settings;
     private final Instance<JobHandler> handlers;
     private final List<JobWorker> open = new ArrayList<>();
 
-    JobWorkers(CamundaClient client, Instance<JobHandler> handlers) {
+    JobWorkers(CamundaClient client, EngineSettings settings, Instance<JobHandler> handlers) {
         this.client = client;
+        this.settings = settings;
         this.handlers = handlers;
     }
 
@@ -69,7 +69,7 @@ public class JobWorkers {
             LOG.warnf("Job %s (%s) failed: %s", job.getKey(), job.getType(), e.toString());
             jobClient.newFailCommand(job)
                     .retries(Math.max(job.getRetries() - 1, 0))
-                    .retryBackoff(RETRY_BACKOFF)
+                    .retryBackoff(settings.retryBackoff())
                     .errorMessage(String.valueOf(e))
                     .send()
                     .join();

@@ -187,6 +187,6 @@ public class OutboxPublisher {
                 default -> Status.Code.UNKNOWN;
             };
         }
-        return Status.Code.UNKNOWN;
+        return Status.fromThrowable(cause).getCode(); // gRPC's own exception, as a future's cause
     }
 }

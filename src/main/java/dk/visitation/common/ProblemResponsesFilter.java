@@ -1,0 +1,34 @@
+package dk.visitation.common;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Documents the answers every operation can give without saying so itself: 406 and 500 always, 415
+ * where a body is read. Operation-specific errors are annotated on the resources.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        add(operation, "406", "No acceptable representation for the Accept header");
+        add(operation, "500", "Unexpected error; the problem carries an error id to quote");
+        if (operation.getRequestBody() != null) {
+            add(operation, "415", "The body's media type is not supported");
+        }
+        return operation;
+    }
+
+    private static void add(Operation operation, String status, String description) {
+        if (operation.getResponses() == null || operation.getResponses().hasAPIResponse(status)) {
+            return;
+        }
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
+        APIResponse response = OASFactory.createAPIResponse().description(description).content(content);
+        operation.getResponses().addAPIResponse(status, response);
+    }
+}
