@@ -73,8 +73,21 @@ public class CaseService {
         childCase.updatedAt = now;
         childCase.persist();
         CaseStatusChange.of(childCase, Actor.ANONYMOUS, "Henvendelse modtaget", now).persist();
-        outbox.publishMessage(CASE_RECEIVED, id.toString(), "case-received:" + id, Map.of("caseId", id.toString()));
+        startProcess(id);
         return new Intake(childCase, false);
+    }
+
+    /** Starts the case's process again in an engine that has forgotten it (see ProcessRebuild). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void restartProcess(UUID caseId) {
+        startProcess(caseId);
+    }
+
+    private void startProcess(UUID caseId) {
+        // one start message per case: a repeated send is refused by its id, and the engine runs at
+        // most one instance per correlation key at a time
+        outbox.publishMessage(CASE_RECEIVED, caseId.toString(), "case-received:" + caseId,
+                Map.of("caseId", caseId.toString()));
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import io.camunda.client.api.response.DeploymentEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,16 +29,20 @@ public class ModelDeployer {
     private final EngineSettings settings;
     private final JobWorkers workers;
     private final OutboxPublisher publisher;
+    private final Event<EngineStarted> started;
 
-    ModelDeployer(CamundaClient client, EngineSettings settings, JobWorkers workers, OutboxPublisher publisher) {
+    ModelDeployer(CamundaClient client, EngineSettings settings, JobWorkers workers, OutboxPublisher publisher,
+            Event<EngineStarted> started) {
         this.client = client;
         this.settings = settings;
         this.workers = workers;
         this.publisher = publisher;
+        this.started = started;
     }
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
         deploy();
+        started.fire(new EngineStarted(settings.mode() == EngineSettings.Mode.EMBEDDED));
         workers.open();
         publisher.start();
     }

@@ -1,0 +1,55 @@
+package dk.visitation.cases;
+
+import dk.visitation.workflow.EngineStarted;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The in-process engine forgets everything on restart; the database does not. For every open case
+ * the visitation process is started again, and "Registrer sag" links it to the case without a
+ * second history entry. Every open case today waits at the assessment, where a fresh start leads.
+ */
+@ApplicationScoped
+class ProcessRebuild {
+
+    private static final Logger LOG = Logger.getLogger(ProcessRebuild.class);
+    private static final int BATCH = 500;
+    private static final EnumSet<CaseStatus> OPEN = EnumSet.of(CaseStatus.RECEIVED, CaseStatus.AWAITING_ASSESSMENT);
+
+    private final CaseService cases;
+
+    ProcessRebuild(CaseService cases) {
+        this.cases = cases;
+    }
+
+    void rebuild(@Observes EngineStarted engine) {
+        if (!engine.empty()) {
+            return;
+        }
+        int rebuilt = 0;
+        UUID after = new UUID(0, 0); // the smallest in PostgreSQL's order
+        while (true) {
+            UUID from = after;
+            List<UUID> batch = QuarkusTransaction.requiringNew().call(() -> {
+                List<UUID> ids = ChildCase.getEntityManager()
+                        .createQuery("select c.id from ChildCase c where c.status in ?1 and c.id > ?2 order by c.id", UUID.class)
+                        .setParameter(1, OPEN).setParameter(2, from).setMaxResults(BATCH).getResultList();
+                ids.forEach(cases::restartProcess);
+                return ids;
+            });
+            rebuilt += batch.size();
+            if (batch.size() < BATCH) {
+                break;
+            }
+            after = batch.getLast();
+        }
+        if (rebuilt > 0) {
+            LOG.infof("Visitation processes rebuilt for %d open cases", rebuilt);
+        }
+    }
+}
