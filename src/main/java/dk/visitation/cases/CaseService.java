@@ -19,6 +19,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -59,7 +60,7 @@ public class CaseService {
                 return new Intake(get(earlier.get()), true);
             }
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps: reads equal the response
         ChildCase childCase = new ChildCase();
         childCase.id = id;
         childCase.child = childFor(Cpr.parse(request.child().cpr()), request.child().name(), now);
@@ -169,7 +170,7 @@ public class CaseService {
         childCase.adviser = blankToNull(edited.adviser());
         childCase.source = edited.source();
         childCase.receivedAt = edited.receivedAt().toInstant();
-        childCase.updatedAt = Instant.now();
+        childCase.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         childCase.persistAndFlush(); // bumps the version now, so the response carries the new ETag
         return childCase;
     }

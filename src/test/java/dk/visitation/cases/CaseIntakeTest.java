@@ -40,11 +40,13 @@ class CaseIntakeTest {
     @Test
     void registering_a_case_answers_201_with_location_etag_and_the_case_in_MYN() {
         String cpr = freshCpr();
-        String id = register(newCase(cpr))
+        var created = register(newCase(cpr))
                 .statusCode(201)
                 .header("Location", notNullValue())
-                .extract().path("id");
+                .extract();
+        String id = created.path("id");
         given().get("/cases/" + id).then()
+                .body("createdAt", equalTo(created.path("createdAt")))
                 .statusCode(200)
                 .header("ETag", notNullValue())
                 .body("child.cpr", equalTo(cpr))
