@@ -73,10 +73,11 @@ class CprTest {
 
     @Property
     void the_masked_form_and_to_string_never_reveal_the_serial(@ForAll("birthDates") LocalDate born) {
-        Cpr cpr = Cpr.parse(digits(born, 321));
-        assertEquals(born, cpr.birthDate());
-        assertFalse(cpr.toString().contains("321"));
-        assertFalse(cpr.masked().contains("321"));
+        String digits = digits(born, 321);
+        Cpr cpr = Cpr.parse(digits);
+        // what a log line or a list shows: the date part and a fixed mask, whatever the serial
+        assertEquals(digits.substring(0, 6) + "-XXXX", cpr.toString());
+        assertEquals(cpr.toString(), cpr.masked());
     }
 
     @Property
