@@ -17,7 +17,7 @@ measure_start() {
   pid=$!
   for _ in $(seq 1 1200); do
     if curl -s -o /dev/null -w '%{http_code}' "localhost:$port/q/health/ready" | grep -q 200; then
-      echo $(( ($(date +%s%N) - started) / 1000000 )); return 0
+      ready_ms=$(( ($(date +%s%N) - started) / 1000000 )); return 0
     fi
     sleep 0.05
   done
@@ -25,7 +25,7 @@ measure_start() {
 }
 rss_mb() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/"$pid"/status) / 1024 )); }
 
-first_ms=$(measure_start)            # includes initdb of a new data directory
+measure_start; first_ms=$ready_ms    # includes initdb of a new data directory
 for i in $(seq 1 "$cases"); do
   day=$(( i % 28 + 1 )); month=$(( i / 28 % 12 + 1 ))
   curl -s -o /dev/null -X POST "localhost:$port/cases" -H 'Content-Type: application/json' -d "{
@@ -36,7 +36,7 @@ awaiting() { curl -s "localhost:$port/cases?status=AWAITING_ASSESSMENT&size=1" |
 for _ in $(seq 1 600); do [ "$(awaiting)" -ge "$cases" ] && break; sleep 0.1; done   # every process started
 idle_rss=$(rss_mb)
 kill "$pid"; wait "$pid" || true
-restart_ms=$(measure_start)          # existing data directory: the normal start
+measure_start; restart_ms=$ready_ms  # existing data directory: the normal start
 restart_rss=$(rss_mb)
 open=$(awaiting)
 kill "$pid"; wait "$pid" || true
