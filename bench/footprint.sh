@@ -13,6 +13,7 @@ log="$data/service.log"
 measure_start() {
   local started=$(date +%s%N)
   java -Xms256m -Xmx1g -Dquarkus.http.port="$port" -Dvisitation.embedded.data-dir="$data/postgres" \
+       -Dvisitation.dev-identity.enabled=true \
        -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 1200); do
@@ -26,13 +27,15 @@ measure_start() {
 rss_mb() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/"$pid"/status) / 1024 )); }
 
 measure_start; first_ms=$ready_ms    # includes initdb of a new data directory
+token=$(VISITATION_URL="http://localhost:$port" bin/token MYN_ADVISER MYN)
+auth="Authorization: Bearer $token"
 for i in $(seq 1 "$cases"); do
   day=$(( i % 28 + 1 )); month=$(( i / 28 % 12 + 1 ))
-  curl -s -o /dev/null -X POST "localhost:$port/cases" -H 'Content-Type: application/json' -d "{
+  curl -s -o /dev/null -X POST "localhost:$port/cases" -H "$auth" -H 'Content-Type: application/json' -d "{
     \"child\": {\"cpr\": \"$(printf '%02d%02d154%03d' $day $month $(( i % 1000 )))\", \"name\": \"Barn $i\"},
     \"source\": \"SCHOOL\", \"receivedAt\": \"2026-11-20T09:30:00+01:00\", \"description\": \"Bench $i\"}"
 done
-awaiting() { curl -s "localhost:$port/cases?status=AWAITING_ASSESSMENT&size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; }
+awaiting() { curl -s -H "$auth" "localhost:$port/cases?status=AWAITING_ASSESSMENT&size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; }
 for _ in $(seq 1 600); do [ "$(awaiting)" -ge "$cases" ] && break; sleep 0.1; done   # every process started
 idle_rss=$(rss_mb)
 kill "$pid"; wait "$pid" || true

@@ -28,7 +28,13 @@ class ArchitectureTest {
     static final ArchRule the_shared_kernel_depends_on_no_feature =
             noClasses().that().resideInAPackage("dk.visitation.common..")
                     .should().dependOnClassesThat().resideInAnyPackage(
-                            "dk.visitation.cases..", "dk.visitation.workflow..", "dk.visitation.runtime..");
+                            "dk.visitation.cases..", "dk.visitation.workflow..", "dk.visitation.runtime..",
+                            "dk.visitation.security..");
+
+    @ArchTest
+    static final ArchRule security_knows_no_business_feature =
+            noClasses().that().resideInAPackage("dk.visitation.security..")
+                    .should().dependOnClassesThat().resideInAnyPackage("dk.visitation.cases..", "dk.visitation.workflow..");
 
     @ArchTest
     static final ArchRule the_engine_wiring_knows_no_business_feature =
@@ -61,7 +67,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule entities_live_in_the_feature_that_owns_their_table =
             classes().that().areAnnotatedWith(Entity.class)
-                    .should().resideInAnyPackage("dk.visitation.cases..", "dk.visitation.workflow..");
+                    .should().resideInAnyPackage("dk.visitation.cases..", "dk.visitation.workflow..", "dk.visitation.security..");
 
     /** "dk.visitation.cases.x" → "cases". */
     private static String feature(JavaClass type) {

@@ -1,5 +1,6 @@
 package dk.visitation.cases;
 
+import dk.visitation.common.Department;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -103,6 +105,36 @@ public final class CaseApi {
         static StatusChangeView of(CaseStatusChange change) {
             return new StatusChangeView(change.status, change.department, local(change.changedAt),
                     change.changedBy, change.reason);
+        }
+    }
+
+    @Schema(name = "AuditEntry")
+    public record AuditView(
+            OffsetDateTime at,
+            @Schema(examples = "mette.myn") String actor,
+            @Schema(examples = "CHANGE") String action,
+            @Schema(examples = "adviser") String field,
+            String oldValue,
+            String newValue,
+            @Schema(examples = "Ny rådgiver efter omfordeling") String reason) {
+
+        static AuditView of(CaseAudit entry) {
+            return new AuditView(local(entry.at), entry.actor, entry.action, entry.field, entry.oldValue,
+                    entry.newValue, entry.reason);
+        }
+    }
+
+    /** What the aktindsigt document shows; the CPR number only masked, as on every printout. */
+    public record InsightView(
+            String childName, String cprMasked, String caseId, String receivedAt, String source, String department,
+            String status, String description, List<StatusChangeView> history, String printedAt) {
+
+        static InsightView of(CaseService.Insight insight) {
+            ChildCase c = insight.childCase();
+            return new InsightView(c.child.name, c.child.cprNumber().masked(), c.id.toString(),
+                    local(c.receivedAt).toLocalDate().toString(), c.source.name(), c.department.name(), c.status.name(),
+                    c.description, insight.history().stream().map(StatusChangeView::of).toList(),
+                    OffsetDateTime.now(DENMARK).withNano(0).toString());
         }
     }
 

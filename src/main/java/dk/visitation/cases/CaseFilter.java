@@ -1,5 +1,6 @@
 package dk.visitation.cases;
 
+import dk.visitation.common.Department;
 import jakarta.ws.rs.QueryParam;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;

@@ -6,6 +6,10 @@ import dk.visitation.common.IdempotencyKeys;
 import dk.visitation.common.Page;
 import dk.visitation.common.PageRequest;
 import dk.visitation.common.Problem;
+import dk.visitation.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -55,6 +59,7 @@ public class CaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.SYSTEM})
     @Operation(operationId = "registerCase", summary = "Register a request about a child as a case",
             description = "Creates the case in MYN (unless another department is named), its status history and its visitation process. "
                     + "Send an Idempotency-Key to retry safely: the same key and body return the first response.")
@@ -76,11 +81,17 @@ public class CaseResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency key used before with another body", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role does not allow it, or the department is not the caller's", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull CaseApi.NewCase request,
             @Parameter(description = "Makes the request safe to retry (1–200 characters)")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Parameter(description = "Why (kept in the audit trail); percent-encode non-ASCII")
+            @HeaderParam(CaseService.CHANGE_REASON) String reason,
             @Context UriInfo uri) {
-        CaseService.Intake intake = cases.register(request, idempotencyKey);
+        CaseService.Intake intake = cases.register(request, idempotencyKey, decode(reason));
         ChildCase created = intake.childCase();
         Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("cases").path(created.id.toString()).build())
                 .tag(ETags.of(created.version))
@@ -93,17 +104,22 @@ public class CaseResource {
 
     @GET
     @Path(CaseResource.ID)
+    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.COMMITTEE_MEMBER, Role.LEADER, Role.AUDITOR})
     @Operation(operationId = "getCase", summary = "Read a case",
             description = "Answers 304 when If-None-Match names the current version.")
     @APIResponse(responseCode = "200", description = "The case",
             headers = @Header(name = "ETag", description = "Version of the case", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseApi.CaseView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the version named in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No such case", content = @Content(
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id,
             @Parameter(description = "An ETag from an earlier read") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        ChildCase childCase = cases.get(id);
+        ChildCase childCase = cases.read(id);
         if (ETags.notModified(ifNoneMatch, childCase.version)) {
             return Response.notModified(ETags.of(childCase.version)).build();
         }
@@ -111,11 +127,16 @@ public class CaseResource {
     }
 
     @GET
+    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.COMMITTEE_MEMBER, Role.LEADER, Role.AUDITOR})
     @Operation(operationId = "listCases", summary = "List cases, newest received first",
             description = "Filters combine with AND. CPR numbers are masked; to find a child's cases use POST /cases/search.")
     @APIResponse(responseCode = "200", description = "One page of cases", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasePage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<CaseApi.CaseSummary> list(@BeanParam CaseFilter filter, @Valid @BeanParam PageRequest page) {
         return summaries(cases.list(filter, page));
@@ -124,6 +145,7 @@ public class CaseResource {
     @POST
     @Path("/search")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER, Role.AUDITOR})
     @Operation(operationId = "searchCases", summary = "Find a child's cases by CPR number",
             description = "The CPR number goes in the body so that it never appears in a URL or an access log line.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -133,6 +155,10 @@ public class CaseResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasePage.class)))
     @APIResponse(responseCode = "400", description = "Not a valid CPR number", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<CaseApi.CaseSummary> search(@Valid @NotNull CaseApi.CaseSearch request, @Valid @BeanParam PageRequest page) {
         return summaries(cases.search(Cpr.parse(request.cpr()), page));
     }
@@ -140,6 +166,7 @@ public class CaseResource {
     @PATCH
     @Path(CaseResource.ID)
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
     @Operation(operationId = "updateCase", summary = "Change the editable fields of a case (JSON merge patch)",
             description = "Editable: description, adviser, source, receivedAt. A null removes an optional value. "
                     + "If-Match with the case's ETag is required.")
@@ -151,29 +178,84 @@ public class CaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseApi.CaseView.class)))
     @APIResponse(responseCode = "400", description = "A field is not editable or not valid", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case", content = @Content(
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The case changed since the ETag in If-Match", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version being changed", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "Why (kept in the audit trail; required after the decision); percent-encode non-ASCII")
+            @HeaderParam(CaseService.CHANGE_REASON) String reason,
             JsonNode patch) {
-        ChildCase changed = cases.patch(id, ifMatch, patch);
+        ChildCase changed = cases.patch(id, ifMatch, patch, decode(reason));
         return Response.ok(CaseApi.CaseView.of(changed)).tag(ETags.of(changed.version)).build();
     }
 
     @GET
     @Path(CaseResource.ID + "/history")
+    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.COMMITTEE_MEMBER, Role.LEADER, Role.AUDITOR})
     @Operation(operationId = "getCaseHistory", summary = "The status history of a case, oldest first")
     @APIResponse(responseCode = "200", description = "Status changes", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CaseApi.StatusChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such case", content = @Content(
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CaseApi.StatusChangeView> history(@PathParam("id") UUID id) {
         return cases.history(id).stream().map(CaseApi.StatusChangeView::of).toList();
+    }
+
+    @GET
+    @Path(CaseResource.ID + "/audit")
+    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER, Role.AUDITOR})
+    @Operation(operationId = "getCaseAudit", summary = "The audit trail of a case: who changed what, old and new value, and why")
+    @APIResponse(responseCode = "200", description = "Changes, oldest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CaseApi.AuditView.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<CaseApi.AuditView> audit(@PathParam("id") UUID id) {
+        return cases.auditTrail(id).stream().map(CaseApi.AuditView::of).toList();
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance insight(CaseApi.InsightView insight);
+    }
+
+    @GET
+    @Path(CaseResource.ID + "/insight")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
+    @Operation(operationId = "getCaseInsight", summary = "Aktindsigt: the case as a document for the family",
+            description = "Target-group assessment, decisions with their justifications, handovers and history, as printable HTML. Logged as an export.")
+    @APIResponse(responseCode = "200", description = "The document", content = @Content(mediaType = MediaType.TEXT_HTML,
+            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TemplateInstance insight(@PathParam("id") UUID id) {
+        return Templates.insight(CaseApi.InsightView.of(cases.insight(id)));
+    }
+
+    /** Reasons may carry Danish letters; headers are Latin-1, so clients percent-encode UTF-8. */
+    private static String decode(String header) {
+        return header == null ? null : java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Page<CaseApi.CaseSummary> summaries(Page<ChildCase> page) {

@@ -2,6 +2,7 @@ package dk.visitation.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.visitation.common.Actor;
+import dk.visitation.common.Department;
 import dk.visitation.common.ETags;
 import dk.visitation.common.IdempotencyKeys;
 import dk.visitation.common.Page;
@@ -9,6 +10,9 @@ import dk.visitation.common.PageRequest;
 import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
+import dk.visitation.security.AccessLog;
+import dk.visitation.security.Caller;
+import dk.visitation.security.Role;
 import dk.visitation.workflow.Outbox;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -26,7 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Intake and upkeep of case records; starts each case's visitation process through the outbox. */
 @ApplicationScoped
@@ -37,14 +43,24 @@ public class CaseService {
 
     static final Set<String> EDITABLE = Set.of("description", "adviser", "source", "receivedAt");
 
+    /** The header that carries the reason for a change (required after the decision). */
+    public static final String CHANGE_REASON = "Change-Reason";
+
     private final IdempotencyKeys idempotencyKeys;
     private final Outbox outbox;
     private final Validator validator;
+    private final Caller caller;
+    private final AccessLog accessLog;
+    private final int previousDepartmentDays;
 
-    CaseService(IdempotencyKeys idempotencyKeys, Outbox outbox, Validator validator) {
+    CaseService(IdempotencyKeys idempotencyKeys, Outbox outbox, Validator validator, Caller caller, AccessLog accessLog,
+            @ConfigProperty(name = "visitation.scope.previous-department-days", defaultValue = "30") int previousDepartmentDays) {
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
         this.validator = validator;
+        this.caller = caller;
+        this.accessLog = accessLog;
+        this.previousDepartmentDays = previousDepartmentDays;
     }
 
     public record Intake(ChildCase childCase, boolean replayed) {
@@ -52,12 +68,19 @@ public class CaseService {
 
     /** Registers a case, its first status and the command that starts its visitation process. */
     @Transactional
-    public Intake register(CaseApi.NewCase request, String idempotencyKey) {
+    public Intake register(CaseApi.NewCase request, String idempotencyKey, String reason) {
+        Department department = request.department() == null ? Department.MYN : request.department();
+        if (!caller.hasRole(Role.SYSTEM) && !caller.departments().contains(department)) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "You can register cases only in your own department(s): " + caller.departments());
+        }
         UUID id = UUID.randomUUID();
         if (idempotencyKey != null) {
             Optional<UUID> earlier = idempotencyKeys.claim("cases.register", idempotencyKey, request, id);
             if (earlier.isPresent()) {
-                return new Intake(get(earlier.get()), true);
+                ChildCase first = find(earlier.get());
+                log(AccessLog.Action.READ, "case (repeated registration)", first);
+                return new Intake(first, true);
             }
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps: reads equal the response
@@ -67,13 +90,15 @@ public class CaseService {
         childCase.source = request.source();
         childCase.receivedAt = request.receivedAt().toInstant();
         childCase.description = request.description();
-        childCase.department = request.department() == null ? Department.MYN : request.department();
+        childCase.department = department;
         childCase.status = CaseStatus.RECEIVED;
         childCase.adviser = blankToNull(request.adviser());
         childCase.createdAt = now;
         childCase.updatedAt = now;
         childCase.persist();
-        CaseStatusChange.of(childCase, Actor.ANONYMOUS, "Henvendelse modtaget", now).persist();
+        CaseStatusChange.of(childCase, caller.user(), "Henvendelse modtaget", now).persist();
+        CaseAudit.record(id, now, caller.user(), "CREATE", null, null, childCase.department, reason);
+        log(AccessLog.Action.CREATE, "case", childCase);
         startProcess(id);
         return new Intake(childCase, false);
     }
@@ -91,8 +116,15 @@ public class CaseService {
                 Map.of("caseId", caseId.toString()));
     }
 
+    /** Reads a case the caller may see; logged. Out of scope is 404, as if it did not exist. */
     @Transactional
-    public ChildCase get(UUID id) {
+    public ChildCase read(UUID id) {
+        ChildCase childCase = visible(id);
+        log(AccessLog.Action.READ, "case", childCase);
+        return childCase;
+    }
+
+    private ChildCase find(UUID id) {
         ChildCase childCase = ChildCase.findById(id);
         if (childCase == null) {
             throw ProblemException.notFound("Case", id);
@@ -100,48 +132,119 @@ public class CaseService {
         return childCase;
     }
 
+    private ChildCase visible(UUID id) {
+        ChildCase childCase = ChildCase.findById(id);
+        if (childCase == null || !inScope(childCase)) {
+            throw ProblemException.notFound("Case", id);
+        }
+        return childCase;
+    }
+
+    /** The caller's department is the current, the contributing or (for a while) a previous one. */
+    private boolean inScope(ChildCase childCase) {
+        if (caller.seesAllCases()) {
+            return true;
+        }
+        Set<Department> departments = caller.departments();
+        return departments.contains(childCase.department)
+                || departments.contains(childCase.contributingDepartment)
+                || (!departments.isEmpty() && CaseStatusChange.count("caseId = ?1 and department in ?2 and changedAt > ?3",
+                        childCase.id, departments, previousDepartmentSince()) > 0);
+    }
+
+    private Instant previousDepartmentSince() {
+        return Instant.now().minus(previousDepartmentDays, ChronoUnit.DAYS);
+    }
+
+    /** The same scope as {@link #inScope} as a query condition on alias {@code c}. */
+    private void scope(List<String> where, Parameters params) {
+        if (caller.seesAllCases()) {
+            return;
+        }
+        Set<Department> departments = caller.departments();
+        if (departments.isEmpty()) {
+            where.add("1 = 0");
+            return;
+        }
+        where.add("""
+                (c.department in :scopeDepartments or c.contributingDepartment in :scopeDepartments
+                 or exists (select 1 from CaseStatusChange h where h.caseId = c.id
+                            and h.department in :scopeDepartments and h.changedAt > :scopeSince))""");
+        params.and("scopeDepartments", departments).and("scopeSince", previousDepartmentSince());
+    }
+
+    private void log(AccessLog.Action action, String what, ChildCase childCase) {
+        accessLog.record(action, what, List.of(childCase.id), List.of(childCase.child.id), Map.of());
+    }
+
     @Transactional
     public Page<ChildCase> list(CaseFilter filter, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        Map<String, Object> criteria = new TreeMap<>();
         if (filter.department != null) {
-            where.add("department = :department");
+            where.add("c.department = :department");
             params.and("department", filter.department);
+            criteria.put("department", filter.department.name());
         }
         if (filter.status != null) {
-            where.add("status = :status");
+            where.add("c.status = :status");
             params.and("status", filter.status);
+            criteria.put("status", filter.status.name());
         }
         if (filter.receivedFrom != null) {
-            where.add("receivedAt >= :from");
+            where.add("c.receivedAt >= :from");
             params.and("from", filter.receivedFrom.toInstant());
+            criteria.put("receivedFrom", filter.receivedFrom.toString());
         }
         if (filter.receivedTo != null) {
-            where.add("receivedAt < :to");
+            where.add("c.receivedAt < :to");
             params.and("to", filter.receivedTo.toInstant());
+            criteria.put("receivedTo", filter.receivedTo.toString());
         }
         if (filter.adviser != null && !filter.adviser.isBlank()) {
-            where.add("adviser = :adviser");
+            where.add("c.adviser = :adviser");
             params.and("adviser", filter.adviser);
+            criteria.put("adviser", filter.adviser);
         }
         if (filter.receivedFrom != null && filter.receivedTo != null && !filter.receivedFrom.isBefore(filter.receivedTo)) {
             throw ProblemException.invalid("receivedTo", "must be after receivedFrom");
         }
-        String query = where.isEmpty() ? "" : String.join(" and ", where);
-        return page(ChildCase.find(query, Sort.descending("receivedAt").and("id"), params), page);
+        scope(where, params);
+        Page<ChildCase> result = page(where, params, page);
+        logSearch("case list", result, criteria, List.of());
+        return result;
     }
 
     /** Cases of the child with this CPR number; the number travels in a body, never in a URL. */
     @Transactional
     public Page<ChildCase> search(Cpr cpr, PageRequest page) {
-        return page(ChildCase.find("child.cpr = ?1", Sort.descending("receivedAt").and("id"), cpr.digits()), page);
+        List<String> where = new ArrayList<>(List.of("c.child.cpr = :cpr"));
+        Parameters params = Parameters.with("cpr", cpr.digits());
+        scope(where, params);
+        Page<ChildCase> result = page(where, params, page);
+        // the searched child counts as accessed even when nothing in scope was found
+        List<UUID> searched = Child.byCpr(cpr).map(child -> List.of(child.id)).orElse(List.of());
+        logSearch("case search by CPR", result, Map.of("cpr", cpr.masked()), searched);
+        return result;
+    }
+
+    private void logSearch(String what, Page<ChildCase> result, Map<String, Object> criteria, List<UUID> searched) {
+        List<UUID> children = new ArrayList<>(searched);
+        result.items().forEach(c -> children.add(c.child.id));
+        accessLog.record(AccessLog.Action.SEARCH, what, result.items().stream().map(c -> c.id).toList(), children,
+                Map.of("criteria", criteria, "page", result.page(), "found", result.total()));
     }
 
     /** Applies a JSON merge patch (RFC 7396) of the editable fields to the version named by If-Match. */
     @Transactional
-    public ChildCase patch(UUID id, String ifMatch, JsonNode patch) {
-        ChildCase childCase = get(id);
+    public ChildCase patch(UUID id, String ifMatch, JsonNode patch, String reason) {
+        ChildCase childCase = visible(id);
         ETags.requireCurrent(ifMatch, childCase.version);
+        if (childCase.status.decided() && (reason == null || reason.isBlank())) {
+            throw new ProblemException(ProblemType.VALIDATION, "A change after the decision needs a reason",
+                    List.of(new Problem.FieldError(CHANGE_REASON, "is required after the decision")));
+        }
         if (patch == null || !patch.isObject()) {
             throw new ProblemException(ProblemType.VALIDATION, "A merge patch must be a JSON object");
         }
@@ -166,19 +269,43 @@ public class CaseService {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The patch is not valid", errors);
         }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String actor = caller.user();
+        audit(childCase.id, now, actor, "description", childCase.description, edited.description(), reason);
+        audit(childCase.id, now, actor, "adviser", childCase.adviser, blankToNull(edited.adviser()), reason);
+        audit(childCase.id, now, actor, "source", childCase.source, edited.source(), reason);
+        audit(childCase.id, now, actor, "receivedAt", childCase.receivedAt, edited.receivedAt().toInstant(), reason);
         childCase.description = edited.description();
         childCase.adviser = blankToNull(edited.adviser());
         childCase.source = edited.source();
         childCase.receivedAt = edited.receivedAt().toInstant();
-        childCase.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        childCase.updatedAt = now;
         childCase.persistAndFlush(); // bumps the version now, so the response carries the new ETag
+        log(AccessLog.Action.CHANGE, "case", childCase);
         return childCase;
     }
 
     @Transactional
     public List<CaseStatusChange> history(UUID id) {
-        get(id);
+        log(AccessLog.Action.READ, "case history", visible(id));
         return CaseStatusChange.list("caseId", Sort.ascending("changedAt").and("id"), id);
+    }
+
+    @Transactional
+    public List<CaseAudit> auditTrail(UUID id) {
+        log(AccessLog.Action.READ, "case audit trail", visible(id));
+        return CaseAudit.list("caseId", Sort.ascending("at").and("id"), id);
+    }
+
+    /** Everything the family may see under aktindsigt, gathered for one document; logged as an export. */
+    public record Insight(ChildCase childCase, List<CaseStatusChange> history) {
+    }
+
+    @Transactional
+    public Insight insight(UUID id) {
+        ChildCase childCase = visible(id);
+        log(AccessLog.Action.EXPORT, "aktindsigt", childCase);
+        return new Insight(childCase, CaseStatusChange.list("caseId", Sort.ascending("changedAt").and("id"), id));
     }
 
     /**
@@ -219,9 +346,17 @@ public class CaseService {
             @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.PastOrPresent OffsetDateTime receivedAt) {
     }
 
-    private static Page<ChildCase> page(PanacheQuery<ChildCase> query, PageRequest page) {
+    private static Page<ChildCase> page(List<String> where, Parameters params, PageRequest page) {
+        String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        PanacheQuery<ChildCase> query = ChildCase.find("from ChildCase c" + condition + " order by c.receivedAt desc, c.id", params);
         List<ChildCase> items = query.page(io.quarkus.panache.common.Page.of(page.page, page.size)).list();
         return new Page<>(items, page.page, page.size, query.count());
+    }
+
+    private static void audit(UUID caseId, Instant at, String actor, String field, Object before, Object after, String reason) {
+        if (!java.util.Objects.equals(before, after)) {
+            CaseAudit.record(caseId, at, actor, "CHANGE", field, before, after, reason);
+        }
     }
 
     private static Child childFor(Cpr cpr, String name, Instant now) {

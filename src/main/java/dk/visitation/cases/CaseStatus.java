@@ -5,5 +5,10 @@ public enum CaseStatus {
     /** Registered; the visitation process is being started. */
     RECEIVED,
     /** The process runs and waits for MYN's target-group assessment. */
-    AWAITING_ASSESSMENT
+    AWAITING_ASSESSMENT;
+
+    /** After the placement decision a change needs a written reason (Change-Reason). */
+    public boolean decided() {
+        return false; // no status after the decision exists yet; the visitation feature adds them
+    }
 }

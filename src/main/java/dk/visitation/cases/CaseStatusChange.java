@@ -1,5 +1,6 @@
 package dk.visitation.cases;
 
+import dk.visitation.common.Department;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

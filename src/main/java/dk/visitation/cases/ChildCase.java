@@ -1,5 +1,6 @@
 package dk.visitation.cases;
 
+import dk.visitation.common.Department;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -41,6 +42,11 @@ public class ChildCase extends PanacheEntityBase {
     public CaseStatus status;
 
     public String adviser;
+
+    /** In a shared case: the department that contributes beside the lead (current) one. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "contributing_department")
+    public Department contributingDepartment;
 
     @Column(name = "process_instance_key")
     public Long processInstanceKey;

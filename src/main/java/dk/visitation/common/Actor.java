@@ -1,10 +1,9 @@
 package dk.visitation.common;
 
-/** Who did something, for history and audit. The security feature will derive it from the token. */
+/** The actor recorded for what the service does by itself (process steps, scheduled jobs). */
 public final class Actor {
 
     public static final String SYSTEM = "system";
-    public static final String ANONYMOUS = "anonymous";
 
     private Actor() {
     }

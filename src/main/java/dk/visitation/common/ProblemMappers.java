@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -82,6 +85,18 @@ public class ProblemMappers {
             return json(json, uri);
         }
         return Problem.of(kind, kind.title(), path(uri), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(UriInfo uri) {
+        return Problem.of(ProblemType.UNAUTHORIZED, "Send a valid bearer token (Authorization: Bearer ...)", path(uri),
+                List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.of(ProblemType.FORBIDDEN, "Your role does not allow this operation", path(uri), List.of())
+                .toResponse();
     }
 
     @ServerExceptionMapper

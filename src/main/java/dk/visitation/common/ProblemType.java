@@ -6,6 +6,8 @@ import java.net.URI;
 public enum ProblemType {
     VALIDATION(400, "validation", "The request is not valid"),
     MALFORMED_REQUEST(400, "malformed-request", "The request body could not be read"),
+    UNAUTHORIZED(401, "unauthorized", "A valid bearer token is required"),
+    FORBIDDEN(403, "forbidden", "Your role does not allow this"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
@@ -16,6 +18,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The idempotency key was used for another request"),
     BUSINESS_RULE(422, "business-rule", "The request breaks a business rule"),
     PRECONDITION_REQUIRED(428, "precondition-required", "If-Match is required to change this resource"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests; retry after the time given"),
     INTERNAL(500, "internal", "Internal error"),
     UNAVAILABLE(503, "unavailable", "The service is temporarily unavailable");
 

@@ -1,12 +1,17 @@
 package dk.visitation.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,16 +24,31 @@ public class UnmatchedRoutes {
     private static final Logger LOG = Logger.getLogger(UnmatchedRoutes.class);
 
     private final ObjectMapper json;
+    private final long maxBodyBytes;
 
-    UnmatchedRoutes(ObjectMapper json) {
+    UnmatchedRoutes(ObjectMapper json,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBody) {
         this.json = json;
+        this.maxBodyBytes = maxBody.asLongValue();
     }
 
     void install(@Observes Router router) {
+        // ahead of the body handler, which would answer an oversized body with a bare 413
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > maxBodyBytes) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                write(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The body may be at most " + maxBodyBytes + " bytes");
+            } else {
+                ctx.next();
+            }
+        });
         router.route().order(Integer.MAX_VALUE - 1).handler(ctx -> write(ctx, ProblemType.NOT_FOUND,
                 "No resource at " + ctx.normalizedPath()));
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
-            int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+            int status = ctx.failure() instanceof ForbiddenException ? 403
+                    : ctx.failure() instanceof UnauthorizedException || ctx.failure() instanceof AuthenticationFailedException ? 401
+                    : ctx.statusCode() > 0 ? ctx.statusCode() : 500;
             if (status >= 500) {
                 LOG.error("Request failed below the REST layer", ctx.failure());
             }

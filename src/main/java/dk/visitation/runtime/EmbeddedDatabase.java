@@ -1,5 +1,6 @@
 package dk.visitation.runtime;
 
+import dk.visitation.security.DevIdentityKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,11 @@ public final class EmbeddedDatabase {
         System.setProperty("quarkus.datasource.jdbc.url", running.getJdbcUrl("postgres", "postgres"));
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "");
+        System.setProperty("visitation.embedded.database", "true");
+        if (Boolean.parseBoolean(setting("visitation.dev-identity.enabled", "VISITATION_DEV_IDENTITY_ENABLED", "false"))) {
+            // the development issuer's keys live beside the data, so tokens survive a restart
+            DevIdentityKeys.ensure(dataDir.toAbsolutePath().getParent().resolve("dev-identity")).forEach(System::setProperty);
+        }
         LOG.infof("Embedded PostgreSQL on port %d, data in %s", running.getPort(), dataDir.toAbsolutePath());
     }
 

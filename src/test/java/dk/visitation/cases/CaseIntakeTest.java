@@ -4,7 +4,7 @@ import static dk.visitation.support.Api.freshCpr;
 import static dk.visitation.support.Api.newCase;
 import static dk.visitation.support.Api.register;
 import static dk.visitation.support.Api.registerCase;
-import static io.restassured.RestAssured.given;
+import static dk.visitation.support.Api.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
@@ -87,7 +87,7 @@ class CaseIntakeTest {
         given().get("/cases/" + id + "/history").then()
                 .statusCode(200)
                 .body("status", contains("RECEIVED", "AWAITING_ASSESSMENT"))
-                .body("changedBy", contains("anonymous", "system"));
+                .body("changedBy", contains("test.adviser", "system"));
     }
 
     @Test

@@ -4,7 +4,7 @@ import static dk.visitation.support.Api.freshCpr;
 import static dk.visitation.support.Api.newCase;
 import static dk.visitation.support.Api.register;
 import static dk.visitation.support.Api.registerCase;
-import static io.restassured.RestAssured.given;
+import static dk.visitation.support.Api.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

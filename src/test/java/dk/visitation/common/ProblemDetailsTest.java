@@ -2,7 +2,7 @@ package dk.visitation.common;
 
 import static dk.visitation.support.Api.freshCpr;
 import static dk.visitation.support.Api.newCase;
-import static io.restassured.RestAssured.given;
+import static dk.visitation.support.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

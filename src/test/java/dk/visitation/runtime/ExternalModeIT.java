@@ -6,7 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dk.visitation.security.DevIdentityKeys;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,13 +22,14 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * External mode as production runs it, with stand-ins reachable here: a PostgreSQL of its own and a
  * Zeebe gateway in another JVM. The service is pointed at both by configuration alone and must start
- * neither embedded part.
+ * neither embedded part, nor the development issuer: tokens come from the identity provider's key.
  */
 class ExternalModeIT {
 
@@ -36,20 +40,31 @@ class ExternalModeIT {
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), StandaloneEngine.class.getName(),
                 Integer.toString(enginePort)))
                 .redirectErrorStream(true).redirectOutput(Files.createTempFile("engine", ".log").toFile()).start();
+        // the municipality's identity provider, as far as the service can tell: a key pair and its issuer
+        Path idp = Files.createTempDirectory("identity-provider");
+        Map<String, String> keys = DevIdentityKeys.ensure(idp);
+        String token = Jwt.issuer("https://idp.example.dk/realms/randers").audience("visitation-service")
+                .upn("mette.myn").groups(Set.of("MYN_ADVISER")).claim("departments", List.of("MYN"))
+                .sign(KeyUtils.decodePrivateKey(Files.readString(idp.resolve("private-key.pem"))));
         try (EmbeddedPostgres database = EmbeddedDatabase.start(Files.createTempDirectory("external-pg"))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> accepts(enginePort));
             try (ServiceProcess service = ServiceProcess.start(Files.createTempDirectory("unused"),
+                    "-Dvisitation.dev-identity.enabled=false",
+                    "-Dmp.jwt.verify.publickey.location=" + keys.get("mp.jwt.verify.publickey.location"),
+                    "-Dmp.jwt.verify.issuer=https://idp.example.dk/realms/randers",
                     "-Dquarkus.datasource.jdbc.url=" + database.getJdbcUrl("postgres", "postgres"),
                     "-Dquarkus.datasource.username=postgres",
                     "-Dvisitation.engine.mode=external",
                     "-Dvisitation.engine.grpc-address=http://localhost:" + enginePort)) {
-                String id = given().baseUri(service.uri("").toString()).contentType(ContentType.JSON)
+                given().baseUri(service.uri("").toString()).contentType(ContentType.JSON)
+                        .body(Map.of("user", "x", "roles", List.of("LEADER"))).post("/dev/tokens").then().statusCode(404);
+                String id = given().baseUri(service.uri("").toString()).auth().oauth2(token).contentType(ContentType.JSON)
                         .body(Map.of("child", Map.of("cpr", "0101154321", "name", "Ida Hansen"),
                                 "source", "HOSPITAL", "receivedAt", "2026-11-20T09:30:00+01:00",
                                 "description", "Kendt fra BUP."))
                         .post("/cases").then().statusCode(201).extract().path("id");
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(service.uri("").toString())
-                        .get("/cases/" + id).then().body("status", equalTo("AWAITING_ASSESSMENT")));
+                        .auth().oauth2(token).get("/cases/" + id).then().body("status", equalTo("AWAITING_ASSESSMENT")));
 
                 try (Connection connection = database.getPostgresDatabase().getConnection();
                      ResultSet rows = connection.createStatement().executeQuery("select count(*) from child_case")) {

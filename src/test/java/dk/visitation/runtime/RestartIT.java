@@ -25,32 +25,36 @@ class RestartIT {
         Path data = Files.createTempDirectory("visitation-restart");
         String id;
         String firstInstance;
+        String token;
         try (ServiceProcess service = ServiceProcess.start(data)) {
             report("first start", service);
-            id = given().baseUri(service.uri("").toString()).contentType(ContentType.JSON)
+            token = service.token("MYN_ADVISER", "MYN");
+            id = given().baseUri(service.uri("").toString()).auth().oauth2(token).contentType(ContentType.JSON)
                     .body(Map.of("child", Map.of("cpr", "1503154321", "name", "Emil Jensen"),
                             "source", "PARENTS", "receivedAt", "2026-11-20T09:30:00+01:00",
                             "description", "Forældrene beder om hjælp."))
                     .post("/cases").then().statusCode(201).extract().path("id");
-            firstInstance = awaitProcess(service, id);
+            firstInstance = awaitProcess(service, id, token);
         }
         try (ServiceProcess service = ServiceProcess.start(data)) {
             report("restart", service);
-            given().baseUri(service.uri("").toString()).get("/cases/" + id).then()
+            // the development issuer's keys are kept beside the data: a token from before still works
+            given().baseUri(service.uri("").toString()).auth().oauth2(token).get("/cases/" + id).then()
                     .statusCode(200)
                     .body("child.cpr", equalTo("1503154321"))
                     .body("status", equalTo("AWAITING_ASSESSMENT"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(service.uri("").toString())
-                    .get("/cases/" + id).then().body("processInstanceKey", not(equalTo(firstInstance))));
-            given().baseUri(service.uri("").toString()).get("/cases/" + id + "/history").then()
+                    .auth().oauth2(token).get("/cases/" + id).then().body("processInstanceKey", not(equalTo(firstInstance))));
+            given().baseUri(service.uri("").toString()).auth().oauth2(token).get("/cases/" + id + "/history").then()
                     .body("status", contains("RECEIVED", "AWAITING_ASSESSMENT"));
         }
     }
 
-    private static String awaitProcess(ServiceProcess service, String id) {
+    private static String awaitProcess(ServiceProcess service, String id, String token) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(service.uri("").toString())
-                .get("/cases/" + id).then().body("status", equalTo("AWAITING_ASSESSMENT")));
-        return given().baseUri(service.uri("").toString()).get("/cases/" + id).then().extract().path("processInstanceKey");
+                .auth().oauth2(token).get("/cases/" + id).then().body("status", equalTo("AWAITING_ASSESSMENT")));
+        return given().baseUri(service.uri("").toString()).auth().oauth2(token).get("/cases/" + id).then()
+                .extract().path("processInstanceKey");
     }
 
     private static void report(String what, ServiceProcess service) throws Exception {

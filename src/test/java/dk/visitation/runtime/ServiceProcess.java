@@ -1,5 +1,6 @@
 package dk.visitation.runtime;
 
+import dk.visitation.support.CprScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -39,7 +40,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-Dvisitation.dev-identity.enabled=true",
                 "-Dquarkus.http.port=" + port,
                 "-Dvisitation.embedded.data-dir=" + dataDir.resolve("postgres")));
         command.addAll(List.of(extraProperties));
@@ -75,12 +76,25 @@ final class ServiceProcess implements AutoCloseable {
         return -1;
     }
 
-    /** A graceful stop (SIGTERM), as a platform stops a pod. */
+    /** A development token from the service's own issuer (embedded mode). */
+    String token(String role, String... departments) throws IOException, InterruptedException {
+        String body = "{\"user\": \"" + role.toLowerCase() + "\", \"roles\": [\"" + role + "\"], \"departments\": ["
+                + String.join(",", java.util.Arrays.stream(departments).map(d -> "\"" + d + "\"").toList()) + "]}";
+        String answer = HTTP.send(HttpRequest.newBuilder(uri("/dev/tokens")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return answer.replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** A graceful stop (SIGTERM), as a platform stops a pod; then its log must hold no CPR number. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        List<String> leaked = CprScanner.cprNumbersIn(Files.readString(log)).stream().map(CprScanner::hidden).toList();
+        if (!leaked.isEmpty()) {
+            throw new AssertionError("CPR numbers in the service log " + log + ": " + leaked);
         }
     }
 

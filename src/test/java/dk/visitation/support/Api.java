@@ -1,9 +1,9 @@
 package dk.visitation.support;
 
-import static io.restassured.RestAssured.given;
-
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +22,16 @@ public final class Api {
         int day = 1 + serial % 28;
         int month = 1 + (serial / 28) % 12;
         return String.format("%02d%02d15%d%03d", day, month, 4, serial % 1000);
+    }
+
+    /** A request as the default test identity (an adviser in MYN and CBA). */
+    public static RequestSpecification given() {
+        return RestAssured.given().auth().oauth2(Tokens.adviser());
+    }
+
+    /** A request as someone else. */
+    public static RequestSpecification as(String token) {
+        return RestAssured.given().auth().oauth2(token);
     }
 
     public static Map<String, Object> newCase(String cpr) {

@@ -1,14 +1,16 @@
 package dk.visitation.support;
 
 import dk.visitation.runtime.EmbeddedDatabase;
+import dk.visitation.security.DevIdentityKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.Map;
 
-/** A fresh embedded PostgreSQL for the test run: the same database the service runs on, never H2. */
+/** A fresh embedded PostgreSQL and development issuer for the test run: the same database the service runs on, never H2. */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedPostgres postgres;
@@ -20,10 +22,17 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.password", "",
+                "visitation.embedded.database", "true"));
+        try {
+            config.putAll(DevIdentityKeys.ensure(Files.createTempDirectory("visitation-test-identity")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return config;
     }
 
     @Override

@@ -1,11 +1,15 @@
 package dk.visitation.workflow;
 
-import static io.restassured.RestAssured.given;
+import static dk.visitation.support.Api.as;
+import static dk.visitation.support.Api.given;
+import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import dk.visitation.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -13,7 +17,7 @@ class OperationsTest {
 
     @Test
     void readiness_includes_the_database_and_the_process_engine() {
-        given().get("/q/health/ready").then()
+        when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("process-engine"))
@@ -21,14 +25,20 @@ class OperationsTest {
     }
 
     @Test
+    void metrics_need_a_scraper_identity() {
+        when().get("/q/metrics").then().statusCode(401);
+        as(Tokens.of("mette.myn", Set.of("MYN_ADVISER"), Set.of("MYN"))).get("/q/metrics").then().statusCode(403);
+    }
+
+    @Test
     void liveness_is_up() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void prometheus_metrics_show_the_outbox_and_http_traffic() {
         given().get("/cases").then().statusCode(200);
-        given().get("/q/metrics").then()
+        as(Tokens.of("prometheus", Set.of("SYSTEM"), Set.of())).get("/q/metrics").then()
                 .statusCode(200)
                 .body(containsString("visitation_outbox_pending"))
                 .body(containsString("visitation_outbox_oldest_pending_seconds"))

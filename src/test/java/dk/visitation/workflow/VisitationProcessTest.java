@@ -2,7 +2,7 @@ package dk.visitation.workflow;
 
 import static dk.visitation.support.Api.freshCpr;
 import static dk.visitation.support.Api.registerCase;
-import static io.restassured.RestAssured.given;
+import static dk.visitation.support.Api.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

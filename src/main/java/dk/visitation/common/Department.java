@@ -1,4 +1,4 @@
-package dk.visitation.cases;
+package dk.visitation.common;
 
 /** The two departments a child's case can sit in. */
 public enum Department {

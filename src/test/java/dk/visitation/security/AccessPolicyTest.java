@@ -1,0 +1,156 @@
+package dk.visitation.security;
+
+import static dk.visitation.support.Api.freshCpr;
+import static dk.visitation.support.Api.newCase;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dk.visitation.support.Api;
+import dk.visitation.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The access policy, reviewed as a table: which roles may call each operation, and which operations
+ * are scoped to the caller's department (out of scope answers 404, so a case's existence does not
+ * leak). Every role × department × operation is called and checked against it.
+ */
+@QuarkusTest
+class AccessPolicyTest {
+
+    private static final String MYN_ADVISER = Role.MYN_ADVISER, CBA_ADVISER = Role.CBA_ADVISER,
+            COMMITTEE_MEMBER = Role.COMMITTEE_MEMBER, LEADER = Role.LEADER, AUDITOR = Role.AUDITOR, SYSTEM = Role.SYSTEM;
+
+    /** operation → roles allowed. Everything else is 403 (authenticated) or 401 (not). */
+    static final Map<String, Set<String>> ROLES_ALLOWED = Map.of(
+            "registerCase", Set.of(MYN_ADVISER, CBA_ADVISER, SYSTEM),
+            "getCase", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR),
+            "getCaseHistory", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR),
+            "listCases", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR),
+            "searchCases", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR),
+            "updateCase", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER),
+            "getCaseAudit", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR),
+            "getCaseInsight", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER),
+            "listAccessLog", Set.of(AUDITOR),
+            "searchAccessLogByChild", Set.of(AUDITOR));
+
+    /** Operations on one case: outside the caller's department(s) they answer 404, except for these roles. */
+    static final Set<String> SCOPED = Set.of("getCase", "getCaseHistory", "updateCase", "getCaseAudit", "getCaseInsight");
+    static final Set<String> SEE_ALL_CASES = Set.of(LEADER, AUDITOR);
+
+    /** How each operation is called on the case under test (a case in MYN). */
+    private String cprOfCase;
+    private final ThreadLocal<String> callerDepartment = new ThreadLocal<>();
+
+    interface Call {
+        Response apply(RequestSpecification as, String caseId, String etag);
+    }
+
+    private final Map<String, Call> calls = Map.of(
+            "registerCase", (as, id, etag) -> as.contentType(ContentType.JSON).body(newCaseIn(departmentOf(as))).post("/cases"),
+            "getCase", (as, id, etag) -> as.get("/cases/" + id),
+            "getCaseHistory", (as, id, etag) -> as.get("/cases/" + id + "/history"),
+            "listCases", (as, id, etag) -> as.get("/cases"),
+            "searchCases", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("cpr", cprOfCase)).post("/cases/search"),
+            "updateCase", (as, id, etag) -> as.contentType("application/merge-patch+json").header("If-Match", etag)
+                    .body(Map.of("description", "Opdateret")).patch("/cases/" + id),
+            "getCaseAudit", (as, id, etag) -> as.get("/cases/" + id + "/audit"),
+            "getCaseInsight", (as, id, etag) -> as.get("/cases/" + id + "/insight"),
+            "listAccessLog", (as, id, etag) -> as.get("/access-log"),
+            "searchAccessLogByChild", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("cpr", cprOfCase)).post("/access-log/search"));
+
+    @TestFactory
+    Stream<DynamicTest> every_role_in_every_department_gets_the_answer_the_policy_table_gives() {
+        cprOfCase = freshCpr();
+        String mynCase = Api.registerCase(cprOfCase).toString();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String role : Role.ALL) {
+            for (String department : List.of("MYN", "CBA")) {
+                for (String operation : ROLES_ALLOWED.keySet().stream().sorted().toList()) {
+                    int expected = expected(operation, role, department);
+                    tests.add(dynamicTest(role + " in " + department + ": " + operation + " → " + expected, () -> {
+                        callerDepartment.set(department);
+                        RequestSpecification as = given().auth().oauth2(
+                                Tokens.of(role.toLowerCase() + "." + department.toLowerCase(), Set.of(role), Set.of(department)));
+                        String etag = operation.equals("updateCase") ? currentEtag(mynCase) : null;
+                        Response response = calls.get(operation).apply(as, mynCase, etag);
+                        assertEquals(expected, response.statusCode(), response.asString());
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> without_a_token_every_operation_is_401_and_only_health_and_the_contract_are_open() {
+        List<DynamicTest> tests = new ArrayList<>();
+        String someCase = "00000000-0000-0000-0000-000000000001";
+        for (String operation : ROLES_ALLOWED.keySet().stream().sorted().toList()) {
+            tests.add(dynamicTest(operation + " without a token → 401", () -> {
+                callerDepartment.set("MYN");
+                cprOfCase = "0101154000";
+                Response response = calls.get(operation).apply(given(), someCase, "\"0\"");
+                assertEquals(401, response.statusCode(), response.asString());
+                assertEquals("application/problem+json", response.contentType());
+            }));
+        }
+        for (String open : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/openapi")) {
+            tests.add(dynamicTest(open + " without a token → 200", () -> given().get(open).then().statusCode(200)));
+        }
+        tests.add(dynamicTest("a token signed by someone else → 401", () -> given().auth().oauth2(forgedToken())
+                .get("/cases").then().statusCode(401)));
+        return tests.stream();
+    }
+
+    static int expected(String operation, String role, String department) {
+        if (!ROLES_ALLOWED.get(operation).contains(role)) {
+            return 403;
+        }
+        if (operation.equals("registerCase")) {
+            return 201;
+        }
+        if (SCOPED.contains(operation) && !SEE_ALL_CASES.contains(role) && !department.equals("MYN")) {
+            return 404;
+        }
+        return 200;
+    }
+
+    private Map<String, Object> newCaseIn(String department) {
+        Map<String, Object> body = new HashMap<>(newCase(freshCpr()));
+        body.put("department", department);
+        return body;
+    }
+
+    private String departmentOf(RequestSpecification ignored) {
+        return callerDepartment.get();
+    }
+
+    private static String currentEtag(String id) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Api.given().get("/cases/" + id).then()
+                .body("status", equalTo("AWAITING_ASSESSMENT")));
+        return Api.given().get("/cases/" + id).then().extract().header("ETag");
+    }
+
+    /** A well-formed token with the right issuer and audience, signed with a key the service does not trust. */
+    private static String forgedToken() throws Exception {
+        var generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return io.smallrye.jwt.build.Jwt.issuer(DevIdentityKeys.ISSUER).audience(DevIdentityKeys.AUDIENCE)
+                .upn("mallory").groups(Set.of(LEADER)).sign(generator.generateKeyPair().getPrivate());
+    }
+}

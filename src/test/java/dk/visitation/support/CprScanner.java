@@ -1,0 +1,35 @@
+package dk.visitation.support;
+
+import dk.visitation.cases.Cpr;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds CPR numbers in text: ten digits (optionally DDMMYY-SSSS) that form a real birth date. */
+public final class CprScanner {
+
+    private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])([0-9]{6})-?([0-9]{4})(?![0-9])");
+    private static final LocalDate FAR_FUTURE = LocalDate.of(2100, 1, 1);
+
+    private CprScanner() {
+    }
+
+    public static List<String> cprNumbersIn(String text) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = CANDIDATE.matcher(text);
+        while (matcher.find()) {
+            String digits = matcher.group(1) + matcher.group(2);
+            if (Cpr.problem(digits, FAR_FUTURE).isEmpty()) {
+                found.add(digits);
+            }
+        }
+        return found;
+    }
+
+    /** For an assertion message: the finding with its serial hidden, so the report does not leak it either. */
+    public static String hidden(String cpr) {
+        return cpr.substring(0, 6) + "-****";
+    }
+}
