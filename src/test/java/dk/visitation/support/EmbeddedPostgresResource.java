@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,11 +15,14 @@ import java.util.Map;
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedPostgres postgres;
+    private Path dataDir;
+    private Path identityDir;
 
     @Override
     public Map<String, String> start() {
         try {
-            postgres = EmbeddedDatabase.start(Files.createTempDirectory("visitation-test-pg"));
+            dataDir = Files.createTempDirectory("visitation-test-pg");
+            postgres = EmbeddedDatabase.start(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -28,7 +32,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 "quarkus.datasource.password", "",
                 "visitation.embedded.database", "true"));
         try {
-            config.putAll(DevIdentityKeys.ensure(Files.createTempDirectory("visitation-test-identity")));
+            identityDir = Files.createTempDirectory("visitation-test-identity");
+            config.putAll(DevIdentityKeys.ensure(identityDir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -40,8 +45,21 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         if (postgres != null) {
             try {
                 postgres.close();
+                deleteTree(dataDir);
+                deleteTree(identityDir);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
     }
