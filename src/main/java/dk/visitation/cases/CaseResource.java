@@ -81,8 +81,6 @@ public class CaseResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency key used before with another body", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The role does not allow it, or the department is not the caller's", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull CaseApi.NewCase request,
@@ -113,10 +111,6 @@ public class CaseResource {
     @APIResponse(responseCode = "304", description = "Not modified since the version named in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id,
             @Parameter(description = "An ETag from an earlier read") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ChildCase childCase = cases.read(id);
@@ -134,10 +128,6 @@ public class CaseResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasePage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<CaseApi.CaseSummary> list(@BeanParam CaseFilter filter, @Valid @BeanParam PageRequest page) {
         return summaries(cases.list(filter, page));
     }
@@ -154,10 +144,6 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "One page of the child's cases", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasePage.class)))
     @APIResponse(responseCode = "400", description = "Not a valid CPR number", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<CaseApi.CaseSummary> search(@Valid @NotNull CaseApi.CaseSearch request, @Valid @BeanParam PageRequest page) {
         return summaries(cases.search(Cpr.parse(request.cpr()), page));
@@ -184,10 +170,6 @@ public class CaseResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version being changed", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -206,10 +188,6 @@ public class CaseResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CaseApi.StatusChangeView.class)))
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CaseApi.StatusChangeView> history(@PathParam("id") UUID id) {
         return cases.history(id).stream().map(CaseApi.StatusChangeView::of).toList();
     }
@@ -221,10 +199,6 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "Changes, oldest first", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CaseApi.AuditView.class)))
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CaseApi.AuditView> audit(@PathParam("id") UUID id) {
         return cases.auditTrail(id).stream().map(CaseApi.AuditView::of).toList();
@@ -244,10 +218,6 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The document", content = @Content(mediaType = MediaType.TEXT_HTML,
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TemplateInstance insight(@PathParam("id") UUID id) {
         return Templates.insight(CaseApi.InsightView.of(cases.insight(id)));

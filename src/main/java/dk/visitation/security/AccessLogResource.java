@@ -85,10 +85,6 @@ public class AccessLogResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an auditor", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<EntryView> list(@BeanParam Filter filter, @Valid @BeanParam PageRequest page) {
         Page<EntryView> result = query(filter, page);
         Map<String, Object> criteria = new HashMap<>();
@@ -113,8 +109,6 @@ public class AccessLogResource {
     @APIResponse(responseCode = "200", description = "One page of the child's entries, newest first", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryPage.class)))
     @APIResponse(responseCode = "400", description = "Not a valid request", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an auditor", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<EntryView> byChild(@Valid @NotNull ChildQuery request, @Valid @BeanParam PageRequest page) {
         UUID child = children.childIdOf(request.cpr()).orElse(null);
