@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -97,6 +99,13 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return Problem.of(ProblemType.FORBIDDEN, "Your role does not allow this operation", path(uri), List.of())
                 .toResponse();
+    }
+
+    /** Two writers changed the same row at once: the later one is told, not silently applied. */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
+    public Response concurrentChange(UriInfo uri) {
+        return Problem.of(ProblemType.CONFLICT, "Someone else changed this at the same moment; read it again and retry",
+                path(uri), List.of()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -52,6 +52,24 @@ public class Caller {
         return departments;
     }
 
+    /** The task-list groups the caller works in (candidate groups in the models): MYN, CBA, COMMITTEE, ECONOMY. */
+    public Set<String> taskGroups() {
+        Set<String> groups = new java.util.TreeSet<>();
+        if (hasRole(Role.MYN_ADVISER)) {
+            groups.add("MYN");
+        }
+        if (hasRole(Role.CBA_ADVISER)) {
+            groups.add("CBA");
+        }
+        if (hasRole(Role.COMMITTEE_MEMBER)) {
+            groups.add("COMMITTEE");
+        }
+        if (hasRole(Role.ECONOMY)) {
+            groups.add("ECONOMY");
+        }
+        return groups;
+    }
+
     /** LEADER and AUDITOR see every case; everyone else only those in their department scope. */
     public boolean seesAllCases() {
         return hasRole(Role.LEADER) || hasRole(Role.AUDITOR);

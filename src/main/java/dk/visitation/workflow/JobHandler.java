@@ -14,8 +14,19 @@ public interface JobHandler {
     /** The BPMN job type, {@code <feature>.<verb>}. */
     String jobType();
 
-    /** Does the work; returns the variables to complete the job with (ids and outcomes only). */
+    /**
+     * Does the work; returns the variables to complete the job with (ids and outcomes only), or
+     * {@link #LEAVE_OPEN} when the job is completed later (a person's task, through the outbox).
+     */
     Map<String, Object> handle(ActivatedJob job) throws Exception;
+
+    /** Returned by handlers whose job stays activated until a person completes it. */
+    Map<String, Object> LEAVE_OPEN = java.util.Collections.unmodifiableMap(new java.util.HashMap<>());
+
+    /** How long the engine leaves an activated job with this worker; empty for the configured default. */
+    default java.util.Optional<java.time.Duration> timeout() {
+        return java.util.Optional.empty();
+    }
 
     /** A business failure the model handles with an error boundary event. */
     class BpmnError extends RuntimeException {

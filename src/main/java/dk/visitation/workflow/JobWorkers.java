@@ -41,11 +41,12 @@ public class JobWorkers {
             if (!types.add(handler.jobType())) {
                 throw new IllegalStateException("Two handlers for job type " + handler.jobType());
             }
-            open.add(client.newWorker()
+            var worker = client.newWorker()
                     .jobType(handler.jobType())
                     .handler((jobClient, job) -> run(handler, jobClient, job))
-                    .name("visitation-" + handler.jobType())
-                    .open());
+                    .name("visitation-" + handler.jobType());
+            handler.timeout().ifPresent(worker::timeout);
+            open.add(worker.open());
         }
         LOG.infof("Job workers open for %s", types);
     }
@@ -75,6 +76,8 @@ public class JobWorkers {
                     .join();
             return;
         }
-        jobClient.newCompleteCommand(job).variables(variables).send().join();
+        if (variables != JobHandler.LEAVE_OPEN) {
+            jobClient.newCompleteCommand(job).variables(variables).send().join();
+        }
     }
 }

@@ -8,9 +8,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -27,14 +24,16 @@ public class ModelDeployer {
 
     private final CamundaClient client;
     private final EngineSettings settings;
+    private final ModelCatalog catalog;
     private final JobWorkers workers;
     private final OutboxPublisher publisher;
     private final Event<EngineStarted> started;
 
-    ModelDeployer(CamundaClient client, EngineSettings settings, JobWorkers workers, OutboxPublisher publisher,
-            Event<EngineStarted> started) {
+    ModelDeployer(CamundaClient client, EngineSettings settings, ModelCatalog catalog, JobWorkers workers,
+            OutboxPublisher publisher, Event<EngineStarted> started) {
         this.client = client;
         this.settings = settings;
+        this.catalog = catalog;
         this.workers = workers;
         this.publisher = publisher;
         this.started = started;
@@ -50,11 +49,10 @@ public class ModelDeployer {
     /** Deploys every configured model; returns process id → deployed version. */
     public Map<String, Integer> deploy() {
         DeployResourceCommandStep1.DeployResourceCommandStep2 command = null;
-        for (String model : settings.models()) {
-            byte[] bytes = read("bpmn/" + model);
+        for (Map.Entry<String, byte[]> model : catalog.models().entrySet()) {
             command = command == null
-                    ? client.newDeployResourceCommand().addResourceBytes(bytes, model)
-                    : command.addResourceBytes(bytes, model);
+                    ? client.newDeployResourceCommand().addResourceBytes(model.getValue(), model.getKey())
+                    : command.addResourceBytes(model.getValue(), model.getKey());
         }
         if (command == null) {
             return Map.of();
@@ -65,17 +63,5 @@ public class ModelDeployer {
         deployment.getDecisions().forEach(d -> versions.put(d.getDmnDecisionId(), d.getVersion()));
         LOG.infof("Models deployed (id → version): %s", versions);
         return versions;
-    }
-
-    private static byte[] read(String resource) {
-        // the application class loader: in dev mode the context loader may not see bpmn/
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Model " + resource + " is not on the class path");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

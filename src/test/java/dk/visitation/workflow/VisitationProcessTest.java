@@ -7,8 +7,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.visitation.support.Tasks;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
@@ -44,13 +44,13 @@ class VisitationProcessTest {
     @Test
     void a_registered_case_passes_registration_waits_at_the_assessment_and_ends_when_it_is_done() {
         UUID caseId = registerCase(freshCpr());
-        ActivatedJob task = assessmentTask(caseId);
-        long instance = task.getProcessInstanceKey();
+        String task = Tasks.awaitOpen(caseId, "assess-target-group");
+        long instance = Long.parseLong(given().get("/cases/" + caseId).then().extract().path("processInstanceKey"));
         EngineRecords records = new EngineRecords(engine);
         assertEquals(List.of(), records.elements(instance, ProcessInstanceIntent.ELEMENT_COMPLETED).stream()
                 .filter("assess-target-group"::equals).toList(), "the assessment waits for MYN");
 
-        client.newCompleteCommand(task).send().join();
+        Tasks.complete(task, Map.of());
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(
                 List.of("case-received", "register-case", "assess-target-group", "visitation-ended", "visitation"),
@@ -84,14 +84,5 @@ class VisitationProcessTest {
             assertEquals(files.map(f -> f.getFileName().toString()).sorted().toList(),
                     settings.models().stream().sorted().toList());
         }
-    }
-
-    private ActivatedJob assessmentTask(UUID caseId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> client.newActivateJobsCommand()
-                        .jobType("io.camunda.zeebe:userTask").maxJobsToActivate(100).timeout(Duration.ofSeconds(2))
-                        .send().join().getJobs().stream()
-                        .filter(j -> caseId.toString().equals(j.getVariable("caseId")))
-                        .findFirst().orElse(null),
-                job -> job != null);
     }
 }

@@ -1,0 +1,183 @@
+package dk.visitation.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.visitation.common.ETags;
+import dk.visitation.common.Page;
+import dk.visitation.common.PageRequest;
+import dk.visitation.common.Problem;
+import dk.visitation.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The task lists of case workers, the committee and economy: their part of the processes. */
+@Path("/tasks")
+@Tag(name = "Tasks", description = "Task lists (opgaver) from the processes, per candidate group")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.COMMITTEE_MEMBER, Role.ECONOMY, Role.LEADER})
+@Transactional
+public class TaskResource {
+
+    static final String ID = "/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+    private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+
+    private final TaskService tasks;
+
+    TaskResource(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    @Schema(name = "Task")
+    public record TaskView(UUID id, @Schema(examples = "Målgruppevurdering") String name, UUID caseId,
+            @Schema(examples = "assess-target-group") String elementId,
+            @Schema(examples = "MYN") String candidateGroup, String assignee, OffsetDateTime dueAt,
+            OffsetDateTime followUpAt, int priority,
+            @Schema(examples = "visitation:target-group-assessment") String formKey, Task.Status status,
+            Map<String, Object> outcome, String completedBy, OffsetDateTime completedAt, OffsetDateTime createdAt,
+            long version) {
+
+        static TaskView of(Task t) {
+            return new TaskView(t.id, t.name, t.caseId, t.elementId, t.candidateGroup, t.assignee, local(t.dueAt),
+                    local(t.followUpAt), t.priority, t.formKey, t.status, t.outcome, t.completedBy, local(t.completedAt),
+                    local(t.createdAt), t.version);
+        }
+    }
+
+    @Schema(name = "TaskPage")
+    public record TaskPage(List<TaskView> items, int page, int size, long total) {
+    }
+
+    @Schema(name = "Reassignment")
+    public record Reassignment(@NotBlank @Size(max = 100) @Schema(examples = "lars.myn") String assignee) {
+    }
+
+    @GET
+    @Operation(operationId = "listTasks", summary = "The caller's task list, soonest due first",
+            description = "Only tasks of the caller's groups (MYN, CBA, COMMITTEE, ECONOMY from the roles); a leader sees all.")
+    @APIResponse(responseCode = "200", description = "One page of tasks", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<TaskView> list(
+            @Parameter(description = "Candidate group, e.g. MYN") @QueryParam("candidateGroup") String candidateGroup,
+            @Parameter(description = "Assignee; 'me' for the caller") @QueryParam("assignee") String assignee,
+            @Parameter(description = "Tasks of one case") @QueryParam("caseId") UUID caseId,
+            @Parameter(description = "Due before (ISO-8601 date-time)") @QueryParam("dueBefore") OffsetDateTime dueBefore,
+            @Parameter(description = "OPEN (default) or COMPLETED") @QueryParam("status") Task.Status status,
+            @Valid @BeanParam PageRequest page) {
+        Page<Task> found = tasks.list(new TaskService.TaskQuery(candidateGroup, assignee, caseId,
+                dueBefore == null ? null : dueBefore.toInstant(), status), page);
+        return new Page<>(found.items().stream().map(TaskView::of).toList(), found.page(), found.size(), found.total());
+    }
+
+    @GET
+    @Path(ID)
+    @Operation(operationId = "getTask", summary = "Read a task")
+    @APIResponse(responseCode = "200", description = "The task", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return ok(tasks.get(id));
+    }
+
+    @POST
+    @Path(ID + "/claim")
+    @Operation(operationId = "claimTask", summary = "Take a task (it becomes yours)")
+    @APIResponse(responseCode = "200", description = "Claimed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Claimed by someone else, or completed", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response claim(@PathParam("id") UUID id) {
+        return ok(tasks.claim(id));
+    }
+
+    @POST
+    @Path(ID + "/unclaim")
+    @Operation(operationId = "unclaimTask", summary = "Give a task back to its group")
+    @APIResponse(responseCode = "200", description = "Released", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Someone else's task, or completed", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response unclaim(@PathParam("id") UUID id) {
+        return ok(tasks.unclaim(id));
+    }
+
+    @POST
+    @Path(ID + "/assignee")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "reassignTask", summary = "Hand a task to another person in its group")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reassignment.class),
+            examples = @ExampleObject(name = "colleague", value = "{\"assignee\": \"lars.myn\"}")))
+    @APIResponse(responseCode = "200", description = "Reassigned", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "400", description = "No assignee", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The task is completed", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reassign(@PathParam("id") UUID id, @Valid @NotNull Reassignment request) {
+        return ok(tasks.reassign(id, request.assignee()));
+    }
+
+    @POST
+    @Path(ID + "/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "completeTask", summary = "Complete a task with its form's input",
+            description = "The input is validated against the task's form (formKey); a bad form is a 400 and completes nothing. "
+                    + "Who completed it and with which outcome is kept.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "assessment", summary = "Målgruppevurdering: agree with the recommendation",
+                    value = "{\"outcome\": \"COMMITTEE\"}")))
+    @APIResponse(responseCode = "200", description = "Completed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "400", description = "The input does not fit the task's form", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Claimed by someone else, or already completed", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response complete(@PathParam("id") UUID id, JsonNode input) {
+        return ok(tasks.complete(id, input));
+    }
+
+    private static Response ok(Task task) {
+        return Response.ok(TaskView.of(task)).tag(ETags.of(task.version)).build();
+    }
+
+    private static OffsetDateTime local(java.time.Instant instant) {
+        return instant == null ? null : instant.atZone(DENMARK).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,150 @@
+package dk.visitation.tasks;
+
+import static dk.visitation.support.Api.as;
+import static dk.visitation.support.Api.freshCpr;
+import static dk.visitation.support.Api.given;
+import static dk.visitation.support.Api.registerCase;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dk.visitation.support.Tasks;
+import dk.visitation.support.Tokens;
+import dk.visitation.workflow.EmbeddedEngine;
+import dk.visitation.workflow.EngineRecords;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TaskListTest {
+
+    @Inject
+    EmbeddedEngine engine;
+
+    @Inject
+    UserTaskProjector projector;
+
+    private static String mette() {
+        return Tokens.of("mette.myn", Set.of("MYN_ADVISER"), Set.of("MYN"));
+    }
+
+    private static String lars() {
+        return Tokens.of("lars.myn", Set.of("MYN_ADVISER"), Set.of("MYN"));
+    }
+
+    private static String carl() {
+        return Tokens.of("carl.cba", Set.of("CBA_ADVISER"), Set.of("CBA"));
+    }
+
+    @Test
+    void a_new_case_puts_the_target_group_assessment_on_MYNs_task_list_with_its_form() {
+        UUID caseId = registerCase(freshCpr());
+        String task = Tasks.awaitOpen(caseId, "assess-target-group");
+        as(mette()).get("/tasks/" + task).then().statusCode(200)
+                .header("ETag", notNullValue())
+                .body("name", equalTo("Målgruppevurdering"))
+                .body("candidateGroup", equalTo("MYN"))
+                .body("formKey", equalTo("visitation:target-group-assessment"))
+                .body("caseId", equalTo(caseId.toString()))
+                .body("status", equalTo("OPEN"));
+        as(mette()).queryParam("caseId", caseId.toString()).get("/tasks").then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(task));
+    }
+
+    @Test
+    void a_task_is_visible_only_to_its_group() {
+        UUID caseId = registerCase(freshCpr());
+        String task = Tasks.awaitOpen(caseId, "assess-target-group");
+        as(carl()).get("/tasks/" + task).then().statusCode(404).contentType("application/problem+json");
+        as(carl()).queryParam("caseId", caseId.toString()).get("/tasks").then().body("total", equalTo(0));
+        as(carl()).queryParam("size", 200).get("/tasks").then().body("items.candidateGroup", everyItem(equalTo("CBA")));
+        as(Tokens.of("anne.auditor", Set.of("AUDITOR"), Set.of())).get("/tasks").then().statusCode(403);
+    }
+
+    @Test
+    void claim_unclaim_and_reassign_within_the_group() {
+        UUID caseId = registerCase(freshCpr());
+        String task = Tasks.awaitOpen(caseId, "assess-target-group");
+        as(mette()).post("/tasks/" + task + "/claim").then().statusCode(200).body("assignee", equalTo("mette.myn"));
+        as(lars()).post("/tasks/" + task + "/claim").then().statusCode(409).contentType("application/problem+json");
+        as(lars()).queryParam("assignee", "mette.myn").get("/tasks").then().body("items.id", hasItem(task));
+        as(mette()).queryParam("assignee", "me").get("/tasks").then().body("items.id", hasItem(task));
+        as(lars()).post("/tasks/" + task + "/unclaim").then().statusCode(409);
+        as(mette()).post("/tasks/" + task + "/unclaim").then().statusCode(200).body("assignee", nullValue());
+        as(mette()).contentType(ContentType.JSON).body(Map.of("assignee", "lars.myn"))
+                .post("/tasks/" + task + "/assignee").then().statusCode(200).body("assignee", equalTo("lars.myn"));
+        as(mette()).contentType(ContentType.JSON).body(Map.of("assignee", " "))
+                .post("/tasks/" + task + "/assignee").then().statusCode(400);
+        as(mette()).contentType(ContentType.JSON).body(Map.of()).post("/tasks/" + task + "/complete").then().statusCode(409);
+    }
+
+    @Test
+    void completing_writes_who_did_it_completes_the_job_and_cannot_happen_twice() {
+        UUID caseId = registerCase(freshCpr());
+        String task = Tasks.awaitOpen(caseId, "assess-target-group");
+        long instance = Long.parseLong(given().get("/cases/" + caseId).then().extract().path("processInstanceKey"));
+
+        as(mette()).contentType(ContentType.JSON).body(Map.of()).post("/tasks/" + task + "/complete").then()
+                .statusCode(200).body("status", equalTo("COMPLETED")).body("completedBy", equalTo("mette.myn"));
+
+        EngineRecords records = new EngineRecords(engine);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(true,
+                records.elements(instance, ProcessInstanceIntent.ELEMENT_COMPLETED).contains("assess-target-group")));
+        as(mette()).contentType(ContentType.JSON).body(Map.of()).post("/tasks/" + task + "/complete").then()
+                .statusCode(409);
+        as(mette()).queryParam("caseId", caseId.toString()).queryParam("status", "COMPLETED").get("/tasks").then()
+                .body("items[0].completedBy", equalTo("mette.myn"));
+    }
+
+    @Test
+    void a_new_job_for_the_same_step_relinks_the_task_and_keeps_its_claim() throws Exception {
+        UUID caseId = registerCase(freshCpr());
+        String task = Tasks.awaitOpen(caseId, "assess-target-group");
+        as(mette()).post("/tasks/" + task + "/claim").then().statusCode(200);
+
+        // what the engine hands out after a restart or recycle: the same step as a new job
+        projector.handle(job(caseId, "assess-target-group", 4_242_424_242L));
+
+        assertEquals(4_242_424_242L, (long) QuarkusTransaction.requiringNew().call(
+                () -> Task.<Task>findById(UUID.fromString(task)).jobKey));
+        as(mette()).queryParam("caseId", caseId.toString()).get("/tasks").then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(task)).body("items[0].assignee", equalTo("mette.myn"));
+    }
+
+    @Test
+    void unknown_tasks_and_bad_filters_are_problems() {
+        as(mette()).get("/tasks/" + UUID.randomUUID()).then().statusCode(404);
+        as(mette()).queryParam("status", "DONE").get("/tasks").then().statusCode(400);
+        as(mette()).queryParam("dueBefore", "tomorrow").get("/tasks").then().statusCode(400);
+    }
+
+    /** A user-task job as the engine would activate it. */
+    private static ActivatedJob job(UUID caseId, String elementId, long key) {
+        Map<String, String> headers = Map.of("io.camunda.zeebe:candidateGroups", "[\"MYN\"]",
+                "io.camunda.zeebe:formKey", "visitation:target-group-assessment");
+        return (ActivatedJob) Proxy.newProxyInstance(ActivatedJob.class.getClassLoader(), new Class<?>[] {ActivatedJob.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getKey" -> key;
+                    case "getElementId" -> elementId;
+                    case "getProcessInstanceKey" -> 1L;
+                    case "getCustomHeaders" -> headers;
+                    case "getVariable" -> caseId.toString();
+                    case "getVariablesAsMap" -> Map.of("caseId", caseId.toString());
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
