@@ -31,8 +31,9 @@ class OperationsTest {
     }
 
     @Test
-    void liveness_is_up() {
+    void liveness_and_startup_are_up() {
         when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
