@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,24 @@ class AuditTrailTest {
                 .body("[1].oldValue", equalTo(null))
                 .body("[1].newValue", equalTo("mette.myn"))
                 .body("[1].reason", equalTo("Rådgiver skiftet efter omfordeling"));
+    }
+
+    @Test
+    void a_change_after_the_decision_needs_a_reason() {
+        UUID id = registerCase(freshCpr());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/cases/" + id).then()
+                .body("status", equalTo("AWAITING_ASSESSMENT")));
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+                .createNativeQuery("update child_case set status = 'DECIDED_CBA', version = version + 1 where id = :id")
+                .setParameter("id", id).executeUpdate());
+        String etag = given().get("/cases/" + id).then().extract().header("ETag");
+
+        given().contentType("application/merge-patch+json").header("If-Match", etag)
+                .body(Map.of("adviser", "carl.cba")).patch("/cases/" + id).then()
+                .statusCode(400).body("errors[0].field", equalTo("Change-Reason"));
+        given().get("/cases/" + id).then().header("ETag", etag);
+        given().contentType("application/merge-patch+json").header("If-Match", etag).header("Change-Reason", "Ny rådgiver i CBA")
+                .body(Map.of("adviser", "carl.cba")).patch("/cases/" + id).then().statusCode(200);
     }
 
     @Test
