@@ -103,17 +103,18 @@ public class CaseService {
         return new Intake(childCase, false);
     }
 
-    /** Starts the case's process again in an engine that has forgotten it (see ProcessRebuild). */
+    /** Starts the case's process again in an engine that has forgotten it, resuming at an element (ProcessRebuild). */
     @Transactional(Transactional.TxType.MANDATORY)
-    void restartProcess(UUID caseId) {
-        startProcess(caseId);
+    void restartProcess(UUID caseId, String resumeAt) {
+        outbox.publishMessage(CASE_RECEIVED, caseId.toString(), "case-received:" + caseId,
+                Map.of("caseId", caseId.toString(), "resumeAt", resumeAt));
     }
 
     private void startProcess(UUID caseId) {
         // one start message per case: a repeated send is refused by its id, and the engine runs at
         // most one instance per correlation key at a time
         outbox.publishMessage(CASE_RECEIVED, caseId.toString(), "case-received:" + caseId,
-                Map.of("caseId", caseId.toString()));
+                Map.of("caseId", caseId.toString(), "resumeAt", "assess-target-group"));
     }
 
     /** Reads a case the caller may see; logged. Out of scope is 404, as if it did not exist. */
@@ -145,6 +146,9 @@ public class CaseService {
         if (caller.seesAllCases()) {
             return true;
         }
+        if (caller.hasRole(Role.COMMITTEE_MEMBER) && childCase.status == CaseStatus.ON_COMMITTEE_AGENDA) {
+            return true; // the committee reads the cases on its agenda, whichever department they are in
+        }
         Set<Department> departments = caller.departments();
         return departments.contains(childCase.department)
                 || departments.contains(childCase.contributingDepartment)
@@ -162,14 +166,18 @@ public class CaseService {
             return;
         }
         Set<Department> departments = caller.departments();
+        String agenda = caller.hasRole(Role.COMMITTEE_MEMBER) ? " or c.status = :agendaStatus" : "";
+        if (!agenda.isEmpty()) {
+            params.and("agendaStatus", CaseStatus.ON_COMMITTEE_AGENDA);
+        }
         if (departments.isEmpty()) {
-            where.add("1 = 0");
+            where.add(agenda.isEmpty() ? "1 = 0" : "(" + agenda.substring(4) + ")");
             return;
         }
         where.add("""
                 (c.department in :scopeDepartments or c.contributingDepartment in :scopeDepartments
                  or exists (select 1 from CaseStatusChange h where h.caseId = c.id
-                            and h.department in :scopeDepartments and h.changedAt > :scopeSince))""");
+                            and h.department in :scopeDepartments and h.changedAt > :scopeSince)""" + agenda + ")");
         params.and("scopeDepartments", departments).and("scopeSince", previousDepartmentSince());
     }
 
@@ -309,23 +317,67 @@ public class CaseService {
     }
 
     /**
+     * For another feature acting on a case for the caller (e.g. recording its assessment): 404 when the
+     * case is out of the caller's scope; the access is logged as {@code action} on {@code what}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseRef access(UUID id, AccessLog.Action action, String what) {
+        ChildCase childCase = visible(id);
+        log(action, what, childCase);
+        return CaseRef.of(childCase);
+    }
+
+    /** The case as the service itself sees it (process steps): no scope, not logged. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseRef ref(UUID id) {
+        return CaseRef.of(find(id));
+    }
+
+    /** Moves the case to {@code status} with a history entry; a targeted update, so no edit is lost. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changeStatus(UUID id, CaseStatus status, String by, String reason) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        requireChanged(ChildCase.update("status = ?1, version = version + 1, updatedAt = ?2 where id = ?3", status, now, id), id);
+        recordHistory(id, now, by, reason);
+    }
+
+    /** Places the case: its status, lead department and contributing one (shared case, else null). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void place(UUID id, CaseStatus status, Department lead, Department contributing, String by, String reason) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        requireChanged(ChildCase.update("""
+                        status = ?1, department = ?2, contributingDepartment = ?3, version = version + 1, updatedAt = ?4
+                        where id = ?5""", status, lead, contributing, now, id), id);
+        recordHistory(id, now, by, reason);
+    }
+
+    private static void requireChanged(int rows, UUID id) {
+        if (rows == 0) {
+            throw ProblemException.notFound("Case", id);
+        }
+    }
+
+    private static void recordHistory(UUID id, Instant now, String by, String reason) {
+        ChildCase.getEntityManager().createNativeQuery("""
+                        insert into case_status_change (case_id, status, department, changed_at, changed_by, reason)
+                        select id, status, department, :now, :by, :reason from child_case where id = :id""")
+                .setParameter("now", now).setParameter("by", by).setParameter("reason", reason).setParameter("id", id)
+                .executeUpdate();
+    }
+
+    /**
      * Called by the process once its instance runs: the case now waits for the assessment. Targeted
      * updates, not a read-modify-write: a person may be editing the case at the same moment.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void processStarted(UUID caseId, long processInstanceKey) {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int advanced = ChildCase.update("""
                         processInstanceKey = ?1, status = ?2, version = version + 1, updatedAt = ?3
                         where id = ?4 and status = ?5""",
                 processInstanceKey, CaseStatus.AWAITING_ASSESSMENT, now, caseId, CaseStatus.RECEIVED);
         if (advanced == 1) {
-            ChildCase.getEntityManager().createNativeQuery("""
-                            insert into case_status_change (case_id, status, department, changed_at, changed_by, reason)
-                            select id, status, department, :now, :by, :reason from child_case where id = :id""")
-                    .setParameter("now", now).setParameter("by", Actor.SYSTEM)
-                    .setParameter("reason", "Afventer målgruppevurdering").setParameter("id", caseId)
-                    .executeUpdate();
+            recordHistory(caseId, now, Actor.SYSTEM, "Afventer målgruppevurdering");
             return;
         }
         // a process rebuilt after an engine restart: only the instance key is new

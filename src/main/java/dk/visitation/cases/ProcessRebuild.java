@@ -11,20 +11,30 @@ import org.jboss.logging.Logger;
 
 /**
  * The in-process engine forgets everything on restart; the database does not. For every open case
- * the visitation process is started again, and "Registrer sag" links it to the case without a
- * second history entry. Every open case today waits at the assessment, where a fresh start leads.
+ * the visitation process is started again with the element to resume at (the model routes there
+ * after "Registrer sag", which links the new instance without a second history entry).
  */
 @ApplicationScoped
 class ProcessRebuild {
 
     private static final Logger LOG = Logger.getLogger(ProcessRebuild.class);
     private static final int BATCH = 500;
-    private static final EnumSet<CaseStatus> OPEN = EnumSet.of(CaseStatus.RECEIVED, CaseStatus.AWAITING_ASSESSMENT);
+    private static final EnumSet<CaseStatus> OPEN = EnumSet.of(CaseStatus.RECEIVED, CaseStatus.AWAITING_ASSESSMENT,
+            CaseStatus.PREPARING_COMMITTEE, CaseStatus.ON_COMMITTEE_AGENDA);
 
     private final CaseService cases;
 
     ProcessRebuild(CaseService cases) {
         this.cases = cases;
+    }
+
+    /** Where the model continues for a case in {@code status}: the element it was waiting at. */
+    static String resumeAt(CaseStatus status) {
+        return switch (status) {
+            case PREPARING_COMMITTEE -> "prepare-committee-material";
+            case ON_COMMITTEE_AGENDA -> "await-committee-decision";
+            default -> "assess-target-group";
+        };
     }
 
     void rebuild(@Observes EngineStarted engine) {
@@ -39,7 +49,7 @@ class ProcessRebuild {
                 List<UUID> ids = ChildCase.getEntityManager()
                         .createQuery("select c.id from ChildCase c where c.status in ?1 and c.id > ?2 order by c.id", UUID.class)
                         .setParameter(1, OPEN).setParameter(2, from).setMaxResults(BATCH).getResultList();
-                ids.forEach(cases::restartProcess);
+                ids.forEach(id -> cases.restartProcess(id, resumeAt(ChildCase.<ChildCase>findById(id).status)));
                 return ids;
             });
             rebuilt += batch.size();

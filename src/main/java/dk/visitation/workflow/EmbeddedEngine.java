@@ -27,6 +27,7 @@ public class EmbeddedEngine {
     private final EngineSettings settings;
     private ZeebeTestEngine engine;
     private URI address;
+    private Duration clockOffset = Duration.ZERO;
 
     EmbeddedEngine(EngineSettings settings) {
         this.settings = settings;
@@ -53,8 +54,14 @@ public class EmbeddedEngine {
     }
 
     /** Moves the engine's clock: timers fire as if the time had passed (tests and demos). */
-    public void increaseTime(Duration duration) {
+    public synchronized void increaseTime(Duration duration) {
         requireEngine().increaseTime(duration);
+        clockOffset = clockOffset.plus(duration);
+    }
+
+    /** The engine's time: the wall clock plus every {@link #increaseTime} so far. */
+    public synchronized java.time.Instant now() {
+        return java.time.Instant.now().plus(clockOffset);
     }
 
     synchronized ZeebeTestEngine requireEngine() {

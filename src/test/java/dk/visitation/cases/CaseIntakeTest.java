@@ -79,7 +79,7 @@ class CaseIntakeTest {
         long instance = Long.parseLong(given().get("/cases/" + id).then().extract().path("processInstanceKey"));
         EngineRecords records = new EngineRecords(engine);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(
-                List.of("visitation", "case-received", "register-case", "assess-target-group"),
+                List.of("visitation", "case-received", "register-case", "resume-gateway", "assess-target-group"),
                 records.elements(instance, ProcessInstanceIntent.ELEMENT_ACTIVATED)));
         given().get("/cases/" + id + "/history").then()
                 .statusCode(200)
@@ -94,11 +94,14 @@ class CaseIntakeTest {
                 .body("processInstanceKey", notNullValue()));
         long instance = Long.parseLong(given().get("/cases/" + id).then().extract().path("processInstanceKey"));
         EngineRecords records = new EngineRecords(engine);
-        // every variable the engine ever held for this case's process: the id, nothing personal
-        assertEquals(Set.of("caseId"), records.ofType(ValueType.VARIABLE).stream()
+        // every variable the engine ever held for this case's process: the id and where to resume, nothing personal
+        var variables = records.ofType(ValueType.VARIABLE).stream()
                 .map(r -> (VariableRecordValue) r.getValue())
                 .filter(v -> v.getProcessInstanceKey() == instance)
-                .map(VariableRecordValue::getName)
+                .toList();
+        assertEquals(Set.of("caseId", "resumeAt"), variables.stream().map(VariableRecordValue::getName)
+                .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Set.of("\"" + id + "\"", "\"assess-target-group\""), variables.stream().map(VariableRecordValue::getValue)
                 .collect(java.util.stream.Collectors.toSet()));
     }
 

@@ -37,6 +37,8 @@ class AccessPolicyTest {
     private static final String MYN_ADVISER = Role.MYN_ADVISER, CBA_ADVISER = Role.CBA_ADVISER,
             COMMITTEE_MEMBER = Role.COMMITTEE_MEMBER, LEADER = Role.LEADER, AUDITOR = Role.AUDITOR, SYSTEM = Role.SYSTEM;
 
+    static final Set<String> MEETING_READERS = Set.of(COMMITTEE_MEMBER, MYN_ADVISER, CBA_ADVISER, LEADER);
+
     static final Set<String> TASK_ROLES = Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, Role.ECONOMY, LEADER);
 
     /** operation → roles allowed. Everything else is 403 (authenticated) or 401 (not). */
@@ -56,7 +58,22 @@ class AccessPolicyTest {
             Map.entry("getCaseAudit", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("getCaseInsight", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("listAccessLog", Set.of(AUDITOR)),
-            Map.entry("searchAccessLogByChild", Set.of(AUDITOR)));
+            Map.entry("searchAccessLogByChild", Set.of(AUDITOR)),
+            Map.entry("recordAssessment", Set.of(MYN_ADVISER, LEADER)),
+            Map.entry("getAssessment", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR)),
+            Map.entry("listMeetings", MEETING_READERS),
+            Map.entry("getMeeting", MEETING_READERS),
+            Map.entry("getMinutes", MEETING_READERS),
+            Map.entry("scheduleMeeting", Set.of(COMMITTEE_MEMBER, LEADER)),
+            Map.entry("addToAgenda", Set.of(MYN_ADVISER, COMMITTEE_MEMBER, LEADER)),
+            Map.entry("removeFromAgenda", Set.of(MYN_ADVISER, COMMITTEE_MEMBER, LEADER)),
+            Map.entry("recordAttendance", Set.of(COMMITTEE_MEMBER, LEADER)),
+            Map.entry("recordDecision", Set.of(COMMITTEE_MEMBER)),
+            Map.entry("getCommitteeStatistics", Set.of(COMMITTEE_MEMBER, LEADER, Role.ECONOMY, AUDITOR)));
+
+    /** Called on a random id: past the role gate they answer 404. */
+    static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getMinutes",
+            "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
@@ -76,6 +93,26 @@ class AccessPolicyTest {
 
     private final Map<String, Call> calls = Map.ofEntries(
             Map.entry("listTasks", (as, id, etag) -> as.get("/tasks")),
+            // the assessment and the committee are checked on things that do not exist: the role gate answers first
+            Map.entry("recordAssessment", (as, id, etag) -> as.contentType(ContentType.JSON)
+                    .body(dk.visitation.support.Visitation.facts("NONE")).put("/cases/" + UUID.randomUUID() + "/assessment")),
+            Map.entry("getAssessment", (as, id, etag) -> as.get("/cases/" + UUID.randomUUID() + "/assessment")),
+            Map.entry("listMeetings", (as, id, etag) -> as.get("/committee/meetings")),
+            Map.entry("getMeeting", (as, id, etag) -> as.get("/committee/meetings/" + UUID.randomUUID())),
+            Map.entry("getMinutes", (as, id, etag) -> as.get("/committee/meetings/" + UUID.randomUUID() + "/minutes")),
+            Map.entry("scheduleMeeting", (as, id, etag) -> as.contentType(ContentType.JSON)
+                    .body(Map.of("startsAt", "2020-01-01T09:00:00+01:00")).post("/committee/meetings")),
+            Map.entry("addToAgenda", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("caseId", id))
+                    .post("/committee/meetings/" + UUID.randomUUID() + "/agenda")),
+            Map.entry("removeFromAgenda", (as, id, etag) -> as.delete("/committee/meetings/" + UUID.randomUUID()
+                    + "/agenda/" + UUID.randomUUID())),
+            Map.entry("recordAttendance", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("members", List.of()))
+                    .put("/committee/meetings/" + UUID.randomUUID() + "/attendance")),
+            Map.entry("recordDecision", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                    .body(Map.of("outcome", "CBA", "justification", "x", "decidedBy", List.of("x")))
+                    .post("/committee/meetings/" + UUID.randomUUID() + "/agenda/" + UUID.randomUUID() + "/decision")),
+            Map.entry("getCommitteeStatistics", (as, id, etag) -> as.queryParam("from", "2022-01-01").queryParam("to", "2022-07-01")
+                    .get("/committee/statistics")),
             Map.entry("getTask", (as, id, etag) -> as.get("/tasks/" + mynTask)),
             // changes to tasks are checked on a task that does not exist: the role gate answers first
             Map.entry("claimTask", (as, id, etag) -> as.post("/tasks/" + UUID.randomUUID() + "/claim")),
@@ -150,8 +187,11 @@ class AccessPolicyTest {
         if (operation.equals("getTask")) {
             return role.equals(MYN_ADVISER) || role.equals(LEADER) ? 200 : 404; // the task is MYN's
         }
-        if (operation.endsWith("Task")) {
+        if (operation.endsWith("Task") || NOT_FOUND_PROBES.contains(operation)) {
             return 404;
+        }
+        if (operation.equals("scheduleMeeting")) {
+            return 400; // a time in the past: refused after the role gate
         }
         if (operation.equals("registerCase")) {
             return 201;

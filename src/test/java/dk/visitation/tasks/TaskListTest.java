@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dk.visitation.support.Tasks;
+import dk.visitation.support.Visitation;
 import dk.visitation.support.Tokens;
 import dk.visitation.workflow.EmbeddedEngine;
 import dk.visitation.workflow.EngineRecords;
@@ -98,13 +99,16 @@ class TaskListTest {
         String task = Tasks.awaitOpen(caseId, "assess-target-group");
         long instance = Long.parseLong(given().get("/cases/" + caseId).then().extract().path("processInstanceKey"));
 
-        as(mette()).contentType(ContentType.JSON).body(Map.of()).post("/tasks/" + task + "/complete").then()
-                .statusCode(200).body("status", equalTo("COMPLETED")).body("completedBy", equalTo("mette.myn"));
+        as(mette()).contentType(ContentType.JSON).body(Visitation.facts("NONE")).put("/cases/" + caseId + "/assessment")
+                .then().statusCode(200);
+        as(mette()).contentType(ContentType.JSON).body(Map.of("outcome", "STAYS_MYN")).post("/tasks/" + task + "/complete").then()
+                .statusCode(200).body("status", equalTo("COMPLETED")).body("completedBy", equalTo("mette.myn"))
+                .body("outcome.outcome", equalTo("STAYS_MYN"));
 
         EngineRecords records = new EngineRecords(engine);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(true,
                 records.elements(instance, ProcessInstanceIntent.ELEMENT_COMPLETED).contains("assess-target-group")));
-        as(mette()).contentType(ContentType.JSON).body(Map.of()).post("/tasks/" + task + "/complete").then()
+        as(mette()).contentType(ContentType.JSON).body(Map.of("outcome", "STAYS_MYN")).post("/tasks/" + task + "/complete").then()
                 .statusCode(409);
         as(mette()).queryParam("caseId", caseId.toString()).queryParam("status", "COMPLETED").get("/tasks").then()
                 .body("items[0].completedBy", equalTo("mette.myn"));

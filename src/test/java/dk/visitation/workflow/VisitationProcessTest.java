@@ -4,10 +4,12 @@ import static dk.visitation.support.Api.freshCpr;
 import static dk.visitation.support.Api.registerCase;
 import static dk.visitation.support.Api.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.visitation.support.Tasks;
+import dk.visitation.support.Visitation;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
@@ -42,20 +44,46 @@ class VisitationProcessTest {
     EngineSettings settings;
 
     @Test
-    void a_registered_case_passes_registration_waits_at_the_assessment_and_ends_when_it_is_done() {
+    void a_registered_case_passes_registration_and_waits_at_the_assessment() {
         UUID caseId = registerCase(freshCpr());
-        String task = Tasks.awaitOpen(caseId, "assess-target-group");
+        Tasks.awaitOpen(caseId, "assess-target-group");
         long instance = Long.parseLong(given().get("/cases/" + caseId).then().extract().path("processInstanceKey"));
         EngineRecords records = new EngineRecords(engine);
-        assertEquals(List.of(), records.elements(instance, ProcessInstanceIntent.ELEMENT_COMPLETED).stream()
-                .filter("assess-target-group"::equals).toList(), "the assessment waits for MYN");
+        assertEquals(List.of("case-received", "register-case", "resume-gateway"),
+                records.elements(instance, ProcessInstanceIntent.ELEMENT_COMPLETED), "the assessment waits for MYN");
+    }
 
-        Tasks.complete(task, Map.of());
-
+    /** After an engine restart the process is started again at the element the database names (ProcessRebuild). */
+    @Test
+    void a_restarted_process_resumes_at_the_committee_material() {
+        UUID caseId = Visitation.assessed(Visitation.greyZone(), "COMMITTEE");
+        Tasks.awaitOpen(caseId, "prepare-committee-material");
+        long resumed = forgetAndResume(caseId, "prepare-committee-material");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(
-                List.of("case-received", "register-case", "assess-target-group", "visitation-ended", "visitation"),
-                records.elements(instance, ProcessInstanceIntent.ELEMENT_COMPLETED)));
-        given().get("/cases/" + caseId).then().statusCode(200);
+                List.of("visitation", "case-received", "register-case", "resume-gateway", "prepare-committee-material"),
+                new EngineRecords(engine).elements(resumed, ProcessInstanceIntent.ELEMENT_ACTIVATED)));
+        Tasks.complete(Tasks.awaitOpen(caseId, "prepare-committee-material"), Visitation.material());
+        Visitation.awaitStatus(caseId, "ON_COMMITTEE_AGENDA");
+    }
+
+    @Test
+    void a_restarted_process_resumes_waiting_for_the_committee() {
+        UUID caseId = Visitation.onAgenda();
+        long resumed = forgetAndResume(caseId, "await-committee-decision");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertTrue(new EngineRecords(engine)
+                .elements(resumed, ProcessInstanceIntent.ELEMENT_ACTIVATED).contains("await-committee-decision")));
+        given().get("/cases/" + caseId + "/history").then().body("status.findAll { it == 'ON_COMMITTEE_AGENDA' }.size()", equalTo(1));
+    }
+
+    /** Cancels the case's instance (the engine "forgot" it) and starts it again as ProcessRebuild would. */
+    private long forgetAndResume(UUID caseId, String resumeAt) {
+        long old = Long.parseLong(given().get("/cases/" + caseId).then().extract().path("processInstanceKey"));
+        client.newCancelInstanceCommand(old).send().join();
+        client.newPublishMessageCommand().messageName("visitation.case-received").correlationKey(caseId.toString())
+                .messageId("resume-test:" + caseId).variables(Map.of("caseId", caseId.toString(), "resumeAt", resumeAt))
+                .send().join();
+        return await().atMost(Duration.ofSeconds(20)).until(() -> Long.parseLong(given().get("/cases/" + caseId).then()
+                .extract().path("processInstanceKey")), key -> key != old);
     }
 
     @Test

@@ -1,0 +1,139 @@
+package dk.visitation.assessment;
+
+import dk.visitation.cases.CaseRef;
+import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseStatus;
+import dk.visitation.common.Actor;
+import dk.visitation.common.Problem;
+import dk.visitation.common.ProblemException;
+import dk.visitation.common.ProblemType;
+import dk.visitation.security.AccessLog;
+import dk.visitation.security.Caller;
+import dk.visitation.workflow.Decisions;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Records MYN's target-group assessment against the agreed rules and concludes it. */
+@ApplicationScoped
+public class AssessmentService {
+
+    static final String DECISION = "target-group";
+
+    private final CaseService cases;
+    private final Decisions decisions;
+    private final Caller caller;
+
+    AssessmentService(CaseService cases, Decisions decisions, Caller caller) {
+        this.cases = cases;
+        this.decisions = decisions;
+        this.caller = caller;
+    }
+
+    /** Records (or corrects) the facts of a case waiting for its assessment and returns the recommendation. */
+    @Transactional
+    public Assessment record(UUID caseId, AssessmentApi.Facts facts) {
+        CaseRef ref = cases.access(caseId, AccessLog.Action.CHANGE, "target-group assessment");
+        if (ref.status() != CaseStatus.AWAITING_ASSESSMENT) {
+            throw new ProblemException(ProblemType.CONFLICT, "The case is not waiting for its target-group assessment ("
+                    + ref.status() + ")");
+        }
+        Assessment assessment = Assessment.draft(caseId).orElseGet(() -> {
+            Assessment fresh = new Assessment();
+            fresh.id = UUID.randomUUID();
+            fresh.caseId = caseId;
+            return fresh;
+        });
+        assessment.impairment = facts.impairment();
+        assessment.disabilityIsMainProblem = facts.disabilityIsMainProblem();
+        assessment.otherSocialProblemsWeighHeavier = facts.otherSocialProblemsWeighHeavier();
+        assessment.disabilitySpecificOffersRequested = facts.disabilitySpecificOffersRequested();
+        assessment.knownDiagnosisFromBupOrHospital = facts.knownDiagnosisFromBupOrHospital();
+        assessment.placementOfChildOfMentallyIllParents = facts.placementOfChildOfMentallyIllParents();
+        assessment.childOfPregnantWomanWithConcern = facts.childOfPregnantWomanWithConcern();
+        assessment.siblingNeedOnlyFromDisabledSibling = facts.siblingNeedOnlyFromDisabledSibling();
+        assessment.childOfSeverelyIntellectuallyDisabledParents = facts.childOfSeverelyIntellectuallyDisabledParents();
+        assessment.notes = facts.notes();
+        Decisions.Result result = decisions.evaluate(DECISION, assessment.facts()); // facts only, no case id
+        assessment.recommendation = Assessment.Outcome.valueOf(String.valueOf(result.output().get("recommendation")));
+        assessment.rule = String.valueOf(result.output().get("rule"));
+        assessment.ruleReason = String.valueOf(result.output().get("reason"));
+        assessment.decisionVersion = result.version();
+        assessment.assessedBy = caller.user();
+        assessment.assessedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        assessment.persistAndFlush();
+        return assessment;
+    }
+
+    @Transactional
+    public Assessment current(UUID caseId) {
+        cases.access(caseId, AccessLog.Action.READ, "target-group assessment");
+        return Assessment.latest(caseId).orElseThrow(
+                () -> new ProblemException(ProblemType.NOT_FOUND, "Case " + caseId + " has no target-group assessment yet"));
+    }
+
+    /**
+     * Concludes the draft assessment with the adviser's outcome (the task "Målgruppevurdering"). An outcome
+     * other than the recommendation needs a written reason; both are kept.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Assessment.Outcome conclude(UUID caseId, Assessment.Outcome outcome, String reason, String by) {
+        Assessment assessment = Assessment.draft(caseId).orElseThrow(() -> new ProblemException(ProblemType.VALIDATION,
+                "Record the assessment first (PUT /cases/" + caseId + "/assessment)",
+                List.of(new Problem.FieldError("outcome", "no recorded assessment to conclude"))));
+        boolean disagrees = outcome != assessment.recommendation;
+        if (disagrees && (reason == null || reason.isBlank())) {
+            throw new ProblemException(ProblemType.VALIDATION,
+                    "The outcome differs from the recommendation (" + assessment.recommendation + "): give the reason",
+                    List.of(new Problem.FieldError("reason", "is required when the outcome differs from the recommendation")));
+        }
+        assessment.outcome = outcome;
+        assessment.disagreementReason = disagrees ? reason.strip() : null;
+        assessment.concludedBy = by;
+        assessment.concludedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        assessment.persist();
+        String why = "Målgruppevurdering: " + outcome + " (" + assessment.rule + (disagrees ? ", afviger fra anbefalingen" : "") + ")";
+        switch (outcome) {
+            case COMMITTEE -> cases.changeStatus(caseId, CaseStatus.PREPARING_COMMITTEE, by, why);
+            case STAYS_MYN -> cases.changeStatus(caseId, CaseStatus.STAYS_MYN, by, why);
+            case QUICK_SCREEN_CBA -> { } // registered with its justification by the process ("Registrer quickscreening")
+        }
+        return outcome;
+    }
+
+    /** "Registrer quickscreening": the obvious CBA case is registered with its justification; once per case. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void registerQuickScreening(UUID caseId) {
+        Assessment assessment = Assessment.latest(caseId)
+                .filter(a -> a.outcome == Assessment.Outcome.QUICK_SCREEN_CBA)
+                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no assessment concluded as quick screening"));
+        String justification = assessment.ruleReason
+                + (assessment.disagreementReason == null ? "" : " Rådgiverens begrundelse: " + assessment.disagreementReason);
+        int inserted = Panache.getEntityManager().createNativeQuery("""
+                        insert into quick_screening (id, case_id, assessment_id, justification, registered_by, registered_at)
+                        values (:id, :case, :assessment, :justification, :by, :at) on conflict (case_id) do nothing""")
+                .setParameter("id", UUID.randomUUID()).setParameter("case", caseId).setParameter("assessment", assessment.id)
+                .setParameter("justification", justification).setParameter("by", assessment.concludedBy)
+                .setParameter("at", Instant.now()).executeUpdate();
+        if (inserted == 1) {
+            cases.changeStatus(caseId, CaseStatus.QUICK_SCREENED, Actor.SYSTEM, "Quickscreening: " + assessment.rule);
+        }
+    }
+
+    /** Quick screenings registered in [from, to). */
+    @Transactional
+    public long quickScreenings(Instant from, Instant to) {
+        return ((Number) Panache.getEntityManager()
+                .createNativeQuery("select count(*) from quick_screening where registered_at >= :from and registered_at < :to")
+                .setParameter("from", from).setParameter("to", to).getSingleResult()).longValue();
+    }
+
+    Map<String, Object> variables(Assessment.Outcome outcome) {
+        return Map.of("outcome", outcome.name());
+    }
+}

@@ -1,0 +1,14 @@
+package dk.visitation.cases;
+
+import dk.visitation.common.Department;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What other features may know of a case: its id, child, place and stage — no personal data. */
+public record CaseRef(UUID id, UUID childId, Department department, Department contributingDepartment,
+        CaseStatus status, Instant receivedAt) {
+
+    static CaseRef of(ChildCase c) {
+        return new CaseRef(c.id, c.child.id, c.department, c.contributingDepartment, c.status, c.receivedAt);
+    }
+}

@@ -1,0 +1,95 @@
+package dk.visitation.committee;
+
+import dk.visitation.common.Department;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The committee API's bodies. */
+public final class CommitteeApi {
+
+    static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+
+    private CommitteeApi() {
+    }
+
+    @Schema(name = "MeetingRequest", description = "An extraordinary meeting")
+    public record MeetingRequest(@NotNull @Schema(examples = "2026-12-16T09:00:00+01:00") OffsetDateTime startsAt) {
+    }
+
+    @Schema(name = "AgendaAddition")
+    public record AgendaAddition(@NotNull UUID caseId) {
+    }
+
+    @Schema(name = "Attendee")
+    public record Attendee(@NotBlank @Size(max = 100) @Schema(examples = "mette.myn") String member, @NotNull Department department) {
+    }
+
+    @Schema(name = "Attendance")
+    public record Attendance(@NotNull List<@Valid @NotNull Attendee> members) {
+    }
+
+    @Schema(name = "DecisionRequest", description = "The committee's placement of a case with its written justification")
+    public record DecisionRequest(
+            @NotNull Decision.Outcome outcome,
+            @Schema(description = "SHARED: the lead department") Department leadDepartment,
+            @Schema(description = "SHARED: the contributing department") Department contributingDepartment,
+            @NotBlank @Size(max = 4000) @Schema(description = "Why (begrundelse); parents may ask to see it") String justification,
+            @NotEmpty List<@NotBlank String> decidedBy,
+            @Size(max = 2000) @Schema(description = "PENDING: the information that is missing") String missingInformation) {
+    }
+
+    @Schema(name = "Decision")
+    public record DecisionView(UUID id, UUID caseId, UUID meetingId, Decision.Outcome outcome, Department leadDepartment,
+            Department contributingDepartment, String justification, String missingInformation, List<String> decidedBy,
+            String recordedBy, OffsetDateTime decidedAt,
+            @Schema(description = "The placement is an internal decision that cannot be appealed") String appeal) {
+
+        static DecisionView of(Decision d) {
+            return new DecisionView(d.id, d.caseId, d.meetingId, d.outcome, d.leadDepartment, d.contributingDepartment,
+                    d.justification, d.missingInformation, List.of(d.decidedBy.split(",")), d.recordedBy, local(d.decidedAt),
+                    Decision.NOT_APPEALABLE);
+        }
+    }
+
+    @Schema(name = "AgendaItem")
+    public record ItemView(UUID id, UUID caseId, AgendaItem.Status status, String addedBy, OffsetDateTime addedAt,
+            UUID rolledFrom, DecisionView decision, long version) {
+    }
+
+    @Schema(name = "Meeting")
+    public record MeetingView(UUID id, OffsetDateTime startsAt, OffsetDateTime materialDeadline, Meeting.Status status,
+            boolean extraordinary, List<ItemView> agenda, List<Attendee> attendance,
+            @Schema(description = "At least one member from MYN and one from CBA present") boolean quorum, long version) {
+    }
+
+    @Schema(name = "MeetingSummary")
+    public record MeetingSummary(UUID id, OffsetDateTime startsAt, OffsetDateTime materialDeadline, Meeting.Status status,
+            boolean extraordinary, long casesOnAgenda) {
+    }
+
+    @Schema(name = "MeetingPage")
+    public record MeetingPage(List<MeetingSummary> items, int page, int size, long total) {
+    }
+
+    @Schema(name = "CommitteeStatistics", description = "The committee's work in a period, by meeting date")
+    public record Statistics(LocalDate from, LocalDate to,
+            @Schema(description = "Cases on the agenda of meetings in the period") long onAgenda,
+            long decidedCba, long decidedMyn, long shared,
+            @Schema(description = "Cases on an agenda in the period without a final decision by its end") long pendingAtEnd,
+            @Schema(description = "Cases quick-screened to CBA in the period") long quickScreened,
+            @Schema(description = "Median days from intake to the committee's final decision") Double medianDaysIntakeToDecision) {
+    }
+
+    static OffsetDateTime local(java.time.Instant instant) {
+        return instant == null ? null : instant.atZone(DENMARK).toOffsetDateTime();
+    }
+}

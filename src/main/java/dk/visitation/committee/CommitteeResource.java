@@ -1,0 +1,235 @@
+package dk.visitation.committee;
+
+import dk.visitation.common.ETags;
+import dk.visitation.common.Page;
+import dk.visitation.common.PageRequest;
+import dk.visitation.common.Problem;
+import dk.visitation.common.ProblemException;
+import dk.visitation.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The visitation committee (visitationsudvalget): meetings, agendas, attendance, decisions, minutes and figures. */
+@Path("/committee")
+@Tag(name = "Committee", description = "The visitation committee's meetings every 14 days and its decisions")
+@Produces(MediaType.APPLICATION_JSON)
+@Transactional
+public class CommitteeResource {
+
+    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    private static final String MEETING = "/meetings/{id: " + UUID_PATTERN + "}";
+    private static final String ITEM = MEETING + "/agenda/{itemId: " + UUID_PATTERN + "}";
+
+    private final CommitteeService committee;
+
+    CommitteeResource(CommitteeService committee) {
+        this.committee = committee;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance minutes(CommitteeApi.MeetingView meeting, String appeal);
+    }
+
+    @GET
+    @Path("/meetings")
+    @RolesAllowed({Role.COMMITTEE_MEMBER, Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
+    @Operation(operationId = "listMeetings", summary = "The committee's meetings, soonest first")
+    @APIResponse(responseCode = "200", description = "One page of meetings", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<CommitteeApi.MeetingSummary> meetings(
+            @Parameter(description = "Meetings starting at or after") @QueryParam("from") OffsetDateTime from,
+            @Parameter(description = "Meetings starting before") @QueryParam("to") OffsetDateTime to,
+            @Parameter(description = "PLANNED, LOCKED or HELD") @QueryParam("status") Meeting.Status status,
+            @Valid @BeanParam PageRequest page) {
+        Page<Meeting> found = committee.meetings(from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), status, page);
+        return new Page<>(found.items().stream().map(m -> new CommitteeApi.MeetingSummary(m.id, CommitteeApi.local(m.startsAt),
+                CommitteeApi.local(m.materialDeadline), m.status, m.extraordinary, committee.casesOnAgenda(m.id))).toList(),
+                found.page(), found.size(), found.total());
+    }
+
+    @POST
+    @Path("/meetings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.COMMITTEE_MEMBER, Role.LEADER})
+    @Operation(operationId = "scheduleMeeting", summary = "Schedule an extraordinary meeting",
+            description = "Regular meetings every 14 days are planned by the service; this adds one in between.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingRequest.class),
+            examples = @ExampleObject(name = "extraordinary", value = "{\"startsAt\": \"2026-12-16T09:00:00+01:00\"}")))
+    @APIResponse(responseCode = "201", description = "Scheduled", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingView.class)))
+    @APIResponse(responseCode = "400", description = "Not in the future", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A meeting is already planned at that time", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response schedule(@Valid @NotNull CommitteeApi.MeetingRequest request) {
+        Meeting meeting = committee.schedule(request.startsAt().toInstant());
+        return Response.status(Response.Status.CREATED).entity(committee.view(meeting.id)).tag(ETags.of(meeting.version)).build();
+    }
+
+    @GET
+    @Path(MEETING)
+    @RolesAllowed({Role.COMMITTEE_MEMBER, Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
+    @Operation(operationId = "getMeeting", summary = "A meeting with its agenda, attendance and decisions")
+    @APIResponse(responseCode = "200", description = "The meeting", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingView.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response meeting(@PathParam("id") UUID id) {
+        CommitteeApi.MeetingView view = committee.view(id);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @Path(MEETING + "/agenda")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.MYN_ADVISER, Role.COMMITTEE_MEMBER, Role.LEADER})
+    @Operation(operationId = "addToAgenda", summary = "Put a case on a meeting's agenda (before the material deadline)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.AgendaAddition.class),
+            examples = @ExampleObject(name = "case", value = "{\"caseId\": \"b5c9ae2e-4c22-49a0-ac06-6282022e446d\"}")))
+    @APIResponse(responseCode = "201", description = "On the agenda", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingView.class)))
+    @APIResponse(responseCode = "400", description = "No case id", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting, or the case is not in the caller's scope", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The agenda is locked, or the case is not for the committee or already on an agenda",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response add(@PathParam("id") UUID id, @Valid @NotNull CommitteeApi.AgendaAddition request) {
+        committee.add(id, request.caseId());
+        return Response.status(Response.Status.CREATED).entity(committee.view(id)).build();
+    }
+
+    @DELETE
+    @Path(ITEM)
+    @RolesAllowed({Role.MYN_ADVISER, Role.COMMITTEE_MEMBER, Role.LEADER})
+    @Operation(operationId = "removeFromAgenda", summary = "Take a case off a meeting's agenda (before the material deadline)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such meeting or item", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The agenda is locked, or the item is decided", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response remove(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
+        committee.remove(id, itemId);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path(MEETING + "/attendance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.COMMITTEE_MEMBER, Role.LEADER})
+    @Operation(operationId = "recordAttendance", summary = "Record who attends the meeting (quorum: one from MYN and one from CBA)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.Attendance.class),
+            examples = @ExampleObject(name = "quorum", value = """
+                    {"members": [{"member": "mette.myn", "department": "MYN"}, {"member": "carl.cba", "department": "CBA"}]}""")))
+    @APIResponse(responseCode = "200", description = "The meeting with its attendance", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingView.class)))
+    @APIResponse(responseCode = "400", description = "A member without a name or department", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response attendance(@PathParam("id") UUID id, @Valid @NotNull CommitteeApi.Attendance request) {
+        committee.recordAttendance(id, request.members());
+        CommitteeApi.MeetingView view = committee.view(id);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @Path(ITEM + "/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.COMMITTEE_MEMBER)
+    @Operation(operationId = "recordDecision", summary = "Record the committee's decision on a case, with its justification",
+            description = "CBA, MYN, SHARED (a lead and a contributing department) or PENDING (with the missing information: "
+                    + "the case moves to the next meeting's agenda by itself). If-Match: the agenda item's ETag (version).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.DecisionRequest.class),
+            examples = @ExampleObject(name = "cba", value = """
+                    {"outcome": "CBA", "justification": "Betydelig og varig nedsat funktionsevne er familiens hovedproblemstilling.",
+                     "decidedBy": ["mette.myn", "carl.cba"]}""")))
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.DecisionView.class)))
+    @APIResponse(responseCode = "400", description = "Missing justification, members not present, or an incomplete shared/pending decision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting or item", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Before the meeting, or already decided", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The item changed since its ETag", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No quorum", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response decide(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
+            @Parameter(description = "The agenda item's ETag", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull CommitteeApi.DecisionRequest request) {
+        return Response.status(Response.Status.CREATED)
+                .entity(CommitteeApi.DecisionView.of(committee.decide(id, itemId, ifMatch, request))).build();
+    }
+
+    @GET
+    @Path(MEETING + "/minutes")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @RolesAllowed({Role.COMMITTEE_MEMBER, Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
+    @Operation(operationId = "getMinutes", summary = "The minutes (referat): JSON, or printable HTML with Accept: text/html")
+    @APIResponse(responseCode = "200", description = "The minutes", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingView.class)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response minutes(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        CommitteeApi.MeetingView view = committee.view(id);
+        if (accept != null && accept.contains(MediaType.TEXT_HTML)) {
+            return Response.ok(Templates.minutes(view, Decision.NOT_APPEALABLE).render(), MediaType.TEXT_HTML_TYPE).build();
+        }
+        return Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/statistics")
+    @RolesAllowed({Role.COMMITTEE_MEMBER, Role.LEADER, Role.ECONOMY, Role.AUDITOR})
+    @Operation(operationId = "getCommitteeStatistics", summary = "The committee's work in a period (by meeting date)")
+    @APIResponse(responseCode = "200", description = "The figures", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.Statistics.class)))
+    @APIResponse(responseCode = "400", description = "Missing or reversed period", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CommitteeApi.Statistics statistics(
+            @Parameter(description = "First day (ISO date)", required = true, example = "2022-01-01") @QueryParam("from") LocalDate from,
+            @Parameter(description = "Day after the last (ISO date)", required = true, example = "2022-07-01") @QueryParam("to") LocalDate to) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw ProblemException.invalid(from == null ? "from" : "to", "from and to are required, from before to");
+        }
+        return committee.statistics(from, to);
+    }
+}

@@ -1,0 +1,40 @@
+package dk.visitation.committee;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A meeting of the visitation committee. PLANNED until its material deadline locks the agenda. */
+@Entity
+@Table(name = "committee_meeting")
+public class Meeting extends PanacheEntityBase {
+
+    public enum Status { PLANNED, LOCKED, HELD }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "starts_at")
+    public Instant startsAt;
+
+    @Column(name = "material_deadline")
+    public Instant materialDeadline;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    public boolean extraordinary;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Version
+    public long version;
+}
