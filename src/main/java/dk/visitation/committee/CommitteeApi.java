@@ -60,9 +60,14 @@ public final class CommitteeApi {
         }
     }
 
+    @Schema(name = "CommitteeMaterial", description = "What MYN prepared for the committee")
+    public record MaterialView(boolean functionalImpairment, boolean familySituation, boolean currentSupport,
+            List<String> documents, String summary, String preparedBy, OffsetDateTime preparedAt) {
+    }
+
     @Schema(name = "AgendaItem")
     public record ItemView(UUID id, UUID caseId, AgendaItem.Status status, String addedBy, OffsetDateTime addedAt,
-            UUID rolledFrom, DecisionView decision, long version) {
+            UUID rolledFrom, MaterialView material, DecisionView decision, long version) {
     }
 
     @Schema(name = "Meeting")

@@ -337,13 +337,37 @@ public class CommitteeService {
         List<CommitteeApi.ItemView> agenda = AgendaItem.<AgendaItem>list("meetingId = ?1 and status <> ?2 order by addedAt, id",
                         meetingId, AgendaItem.Status.REMOVED).stream()
                 .map(item -> new CommitteeApi.ItemView(item.id, item.caseId, item.status, item.addedBy,
-                        CommitteeApi.local(item.addedAt), item.rolledFrom,
+                        CommitteeApi.local(item.addedAt), item.rolledFrom, material(item.caseId),
                         Decision.<Decision>find("agendaItemId", item.id).firstResultOptional().map(CommitteeApi.DecisionView::of).orElse(null),
                         item.version))
                 .toList();
         List<CommitteeApi.Attendee> attendance = attendance(meetingId);
         return new CommitteeApi.MeetingView(meeting.id, CommitteeApi.local(meeting.startsAt), CommitteeApi.local(meeting.materialDeadline),
                 meeting.status, meeting.extraordinary, agenda, attendance, quorum(attendance), meeting.version);
+    }
+
+    /** The newest material MYN prepared for the case, if any. */
+    @SuppressWarnings("unchecked")
+    private static CommitteeApi.MaterialView material(UUID caseId) {
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                        select functional_impairment, family_situation, current_support, cast(documents as text), summary,
+                               prepared_by, prepared_at
+                        from committee_material where case_id = :case order by prepared_at desc limit 1""")
+                .setParameter("case", caseId).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = rows.getFirst();
+        List<String> documents;
+        try {
+            documents = new com.fasterxml.jackson.databind.ObjectMapper().readValue((String) row[3],
+                    new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Instant preparedAt = row[6] instanceof Instant i ? i : ((java.time.OffsetDateTime) row[6]).toInstant();
+        return new CommitteeApi.MaterialView((Boolean) row[0], (Boolean) row[1], (Boolean) row[2], documents, (String) row[4],
+                (String) row[5], CommitteeApi.local(preparedAt));
     }
 
     long casesOnAgenda(UUID meetingId) {

@@ -41,6 +41,9 @@ class CommitteeTest {
         String meeting = Visitation.meetingOf(caseId);
         String[] item = Visitation.item(meeting, caseId);
 
+        as(member("carl.cba")).get("/committee/meetings/" + meeting).then().statusCode(200)
+                .body("agenda.find { it.caseId == '" + caseId + "' }.material.documents", hasItem("Udtalelse fra BUP"))
+                .body("agenda.find { it.caseId == '" + caseId + "' }.material.familySituation", equalTo(true));
         as(member("mette.myn")).get("/cases/" + caseId).then().statusCode(200); // a member reads the case on the agenda
         as(member("carl.cba")).get("/cases/" + caseId).then().statusCode(200);
         decide(meeting, item, Map.of("outcome", "CBA", "justification", "Too early", "decidedBy", MEMBERS))
@@ -170,6 +173,20 @@ class CommitteeTest {
         String html = as(member("carl.cba")).accept("text/html").get("/committee/meetings/" + meeting + "/minutes").then()
                 .statusCode(200).contentType(ContentType.HTML).extract().asString();
         assertTrue(html.contains("Åbenlys CBA-sag efter drøftelse.") && html.contains("kan ikke påklages") && html.contains("carl.cba"));
+    }
+
+    @Test
+    void the_meeting_process_locks_the_agenda_at_the_deadline_and_records_the_meeting_held_at_its_time() {
+        String meeting = as(member("mette.myn")).contentType(ContentType.JSON)
+                .body(Map.of("startsAt", OffsetDateTime.now().plusDays(400).withNano(0).toString()))
+                .post("/committee/meetings").then().statusCode(201).extract().path("id");
+        Visitation.passDeadline(engine, meeting);
+        as(member("mette.myn")).get("/committee/meetings/" + meeting).then().body("status", equalTo("LOCKED"));
+        OffsetDateTime startsAt = OffsetDateTime.parse(as(member("mette.myn")).get("/committee/meetings/" + meeting).then()
+                .extract().path("startsAt"));
+        engine.increaseTime(Duration.between(engine.now(), startsAt.toInstant()).plusMinutes(1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(member("mette.myn")).get("/committee/meetings/" + meeting)
+                .then().body("status", equalTo("HELD")));
     }
 
     @Test

@@ -67,6 +67,27 @@ class TaskListTest {
     }
 
     @Test
+    void the_assessment_is_due_in_14_days_with_a_follow_up_after_7_and_the_list_filters_and_sorts_by_due_date() {
+        UUID caseId = registerCase(freshCpr());
+        String task = Tasks.awaitOpen(caseId, "assess-target-group");
+        var view = as(mette()).get("/tasks/" + task).then().statusCode(200).body("priority", equalTo(60)).extract();
+        java.time.OffsetDateTime due = java.time.OffsetDateTime.parse(view.path("dueAt"));
+        java.time.OffsetDateTime followUp = java.time.OffsetDateTime.parse(view.path("followUpAt"));
+        java.time.OffsetDateTime created = java.time.OffsetDateTime.parse(view.path("createdAt"));
+        assertEquals(14, Math.round(Duration.between(created, due).toHours() / 24.0));
+        assertEquals(7, Math.round(Duration.between(created, followUp).toHours() / 24.0));
+
+        as(mette()).queryParam("caseId", caseId.toString()).queryParam("dueBefore", due.minusDays(1).toString()).get("/tasks")
+                .then().body("total", equalTo(0));
+        as(mette()).queryParam("caseId", caseId.toString()).queryParam("dueBefore", due.plusDays(1).toString()).get("/tasks")
+                .then().body("total", equalTo(1));
+        java.util.List<String> dues = as(mette()).queryParam("size", 200).get("/tasks").then().extract().path("items.dueAt");
+        java.util.List<String> present = dues.stream().filter(java.util.Objects::nonNull).toList();
+        assertEquals(present.stream().map(java.time.OffsetDateTime::parse).sorted().toList(),
+                present.stream().map(java.time.OffsetDateTime::parse).toList(), "soonest due first");
+    }
+
+    @Test
     void a_task_is_visible_only_to_its_group() {
         UUID caseId = registerCase(freshCpr());
         String task = Tasks.awaitOpen(caseId, "assess-target-group");

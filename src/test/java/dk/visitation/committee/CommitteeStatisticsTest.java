@@ -1,0 +1,108 @@
+package dk.visitation.committee;
+
+import static dk.visitation.support.Api.as;
+import static dk.visitation.support.Api.given;
+import static dk.visitation.support.Visitation.member;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dk.visitation.support.Tasks;
+import dk.visitation.support.Visitation;
+import dk.visitation.workflow.EmbeddedEngine;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.ArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seeds' first half of 2022 — 68 cases on the agenda, 52 placed in CBA, 9 in MYN, 7 still pending —
+ * built through the API and read back from the statistics. The service runs in the present, so the
+ * half-year is built on a meeting of its own ahead of today rather than back-dated into 2022.
+ */
+@QuarkusTest
+class CommitteeStatisticsTest {
+
+    private static final List<String> MEMBERS = List.of("mette.myn", "carl.cba");
+
+    @Inject
+    EmbeddedEngine engine;
+
+    @Test
+    void the_committees_half_year_from_the_seeds_is_counted_exactly() throws Exception {
+        OffsetDateTime startsAt = OffsetDateTime.now(ZoneId.of("Europe/Copenhagen")).plusDays(300)
+                .truncatedTo(ChronoUnit.DAYS).withHour(13);
+        String meeting = as(member("mette.myn")).contentType(ContentType.JSON).body(Map.of("startsAt", startsAt.toString()))
+                .post("/committee/meetings").then().statusCode(201).extract().path("id");
+        as(member("mette.myn")).contentType(ContentType.JSON).body(Map.of("startsAt", startsAt.plusDays(14).toString()))
+                .post("/committee/meetings").then().statusCode(201);
+
+        ClassLoader loader = Thread.currentThread().getContextClassLoader(); // the test's, for REST Assured's Jackson
+        var pool = Executors.newFixedThreadPool(4, work -> {
+            Thread thread = new Thread(work);
+            thread.setContextClassLoader(loader);
+            return thread;
+        });
+        List<Future<UUID>> preparing = new ArrayList<>();
+        for (int i = 0; i < 68; i++) {
+            preparing.add(pool.submit(() -> prepared(meeting)));
+        }
+        List<UUID> cases = new ArrayList<>();
+        for (Future<UUID> future : preparing) {
+            cases.add(future.get());
+        }
+        pool.shutdown();
+
+        Visitation.passDeadline(engine, meeting);
+        Visitation.attend(meeting);
+        for (int i = 0; i < cases.size(); i++) {
+            String outcome = i < 52 ? "CBA" : i < 61 ? "MYN" : "PENDING";
+            String[] item = Visitation.item(meeting, cases.get(i));
+            as(member("mette.myn")).contentType(ContentType.JSON).header("If-Match", "\"" + item[1] + "\"")
+                    .body(Map.of("outcome", outcome, "justification", "Drøftet på mødet.", "decidedBy", MEMBERS,
+                            "missingInformation", "Udtalelse fra PPR"))
+                    .post("/committee/meetings/" + meeting + "/agenda/" + item[0] + "/decision").then().statusCode(201);
+        }
+
+        LocalDate day = startsAt.toLocalDate();
+        long days = ChronoUnit.DAYS.between(OffsetDateTime.parse("2026-11-20T09:30:00+01:00"), startsAt);
+        as(Tasks.leader()).queryParam("from", day.toString()).queryParam("to", day.plusDays(1).toString())
+                .get("/committee/statistics").then().statusCode(200)
+                .body("onAgenda", equalTo(68))
+                .body("decidedCba", equalTo(52))
+                .body("decidedMyn", equalTo(9))
+                .body("shared", equalTo(0))
+                .body("pendingAtEnd", equalTo(7))
+                .body("medianDaysIntakeToDecision", equalTo((float) days));
+        assertEquals(61, cases.stream().filter(c -> !given().get("/cases/" + c).then().extract().<String>path("status")
+                .equals("ON_COMMITTEE_AGENDA")).count(), "61 placed, 7 back on the next agenda");
+    }
+
+    @Test
+    void statistics_need_a_period() {
+        as(Tasks.leader()).get("/committee/statistics").then().statusCode(400).contentType("application/problem+json");
+        as(Tasks.leader()).queryParam("from", "2022-07-01").queryParam("to", "2022-01-01").get("/committee/statistics")
+                .then().statusCode(400);
+        as(Tasks.leader()).queryParam("from", "2022-01-01").queryParam("to", "2022-07-01").get("/committee/statistics")
+                .then().statusCode(200).body("onAgenda", equalTo(0));
+    }
+
+    /** A case assessed for the committee, put on {@code meeting}'s agenda by MYN and its material prepared. */
+    private static UUID prepared(String meeting) {
+        UUID caseId = Visitation.assessed(Visitation.greyZone(), "COMMITTEE");
+        Visitation.awaitStatus(caseId, "PREPARING_COMMITTEE");
+        given().contentType(ContentType.JSON).body(Map.of("caseId", caseId)).post("/committee/meetings/" + meeting + "/agenda")
+                .then().statusCode(201);
+        Tasks.complete(Tasks.awaitOpen(caseId, "prepare-committee-material"), Visitation.material());
+        return caseId;
+    }
+}
