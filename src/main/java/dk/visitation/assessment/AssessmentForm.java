@@ -6,7 +6,6 @@ import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
 import dk.visitation.tasks.TaskForm;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +30,7 @@ class AssessmentForm implements TaskForm {
 
     @Override
     public Map<String, Object> complete(CompletedTask task, JsonNode input) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        input.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) {
-                errors.add(new Problem.FieldError(name, "is not a field of this form"));
-            }
-        });
+        List<Problem.FieldError> errors = TaskForm.unknownFields(input, FIELDS);
         Assessment.Outcome outcome = null;
         String value = input.path("outcome").asText("");
         try {

@@ -1,31 +1,15 @@
 package dk.visitation.assessment;
 
 import dk.visitation.workflow.JobHandler;
-import io.camunda.client.api.response.ActivatedJob;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import java.util.UUID;
+import jakarta.enterprise.inject.Produces;
 
 /** "Registrer quickscreening": idempotent by case (one quick screening per case). */
 @ApplicationScoped
-class QuickScreeningWorker implements JobHandler {
+class QuickScreeningWorker {
 
-    private final AssessmentService assessments;
-
-    QuickScreeningWorker(AssessmentService assessments) {
-        this.assessments = assessments;
-    }
-
-    @Override
-    public String jobType() {
-        return "assessment.register-quick-screening";
-    }
-
-    @Override
-    public Map<String, Object> handle(ActivatedJob job) {
-        UUID caseId = UUID.fromString((String) job.getVariable("caseId"));
-        QuarkusTransaction.requiringNew().run(() -> assessments.registerQuickScreening(caseId));
-        return Map.of();
+    @Produces
+    JobHandler registerQuickScreening(AssessmentService assessments) {
+        return JobHandler.onId("assessment.register-quick-screening", "caseId", assessments::registerQuickScreening);
     }
 }

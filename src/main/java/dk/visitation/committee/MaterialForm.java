@@ -8,7 +8,6 @@ import dk.visitation.tasks.TaskForm;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,12 +30,7 @@ class MaterialForm implements TaskForm {
 
     @Override
     public Map<String, Object> complete(CompletedTask task, JsonNode input) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        input.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) {
-                errors.add(new Problem.FieldError(name, "is not a field of this form"));
-            }
-        });
+        List<Problem.FieldError> errors = TaskForm.unknownFields(input, FIELDS);
         for (String point : CHECKLIST) {
             if (!input.path(point).asBoolean(false)) {
                 errors.add(new Problem.FieldError(point, "must be described (true) before the case goes to the committee"));

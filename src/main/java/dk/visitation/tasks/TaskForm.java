@@ -16,6 +16,17 @@ public interface TaskForm {
 
     Map<String, Object> complete(CompletedTask task, JsonNode input);
 
+    /** A field error for every input field the form does not have. */
+    static java.util.List<dk.visitation.common.Problem.FieldError> unknownFields(JsonNode input, java.util.Set<String> fields) {
+        java.util.List<dk.visitation.common.Problem.FieldError> errors = new java.util.ArrayList<>();
+        input.fieldNames().forEachRemaining(name -> {
+            if (!fields.contains(name)) {
+                errors.add(new dk.visitation.common.Problem.FieldError(name, "is not a field of this form"));
+            }
+        });
+        return errors;
+    }
+
     /** The task being completed and by whom. */
     record CompletedTask(UUID taskId, UUID caseId, String elementId, String completedBy) {
     }

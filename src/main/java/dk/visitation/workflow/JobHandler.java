@@ -28,6 +28,27 @@ public interface JobHandler {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The common shape of a service task: read the id the process carries ({@code caseId},
+     * {@code meetingId}), do an idempotent effect in a transaction of its own, complete with no variables.
+     * Features produce these as CDI beans, one per job type.
+     */
+    static JobHandler onId(String jobType, String idVariable, java.util.function.Consumer<java.util.UUID> effect) {
+        return new JobHandler() {
+            @Override
+            public String jobType() {
+                return jobType;
+            }
+
+            @Override
+            public Map<String, Object> handle(ActivatedJob job) {
+                java.util.UUID id = java.util.UUID.fromString(String.valueOf(job.getVariable(idVariable)));
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> effect.accept(id));
+                return Map.of();
+            }
+        };
+    }
+
     /** A business failure the model handles with an error boundary event. */
     class BpmnError extends RuntimeException {
         private final String code;
