@@ -52,9 +52,12 @@ public class CaseService {
     private final Caller caller;
     private final AccessLog accessLog;
     private final int previousDepartmentDays;
+    private final jakarta.enterprise.event.Event<CaseRegistered> registered;
 
     CaseService(IdempotencyKeys idempotencyKeys, Outbox outbox, Validator validator, Caller caller, AccessLog accessLog,
-            @ConfigProperty(name = "visitation.scope.previous-department-days", defaultValue = "30") int previousDepartmentDays) {
+            @ConfigProperty(name = "visitation.scope.previous-department-days", defaultValue = "30") int previousDepartmentDays,
+            jakarta.enterprise.event.Event<CaseRegistered> registered) {
+        this.registered = registered;
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
         this.validator = validator;
@@ -99,6 +102,7 @@ public class CaseService {
         CaseStatusChange.of(childCase, caller.user(), "Henvendelse modtaget", now).persist();
         CaseAudit.record(id, now, caller.user(), "CREATE", null, null, childCase.department, reason);
         log(AccessLog.Action.CREATE, "case", childCase);
+        registered.fire(new CaseRegistered(id, department, childCase.receivedAt.atZone(CaseApi.DENMARK).toLocalDate()));
         startProcess(id);
         return new Intake(childCase, false);
     }

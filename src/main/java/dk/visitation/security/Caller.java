@@ -70,9 +70,12 @@ public class Caller {
         return groups;
     }
 
-    /** LEADER and AUDITOR see every case; everyone else only those in their department scope. */
+    /**
+     * LEADER and AUDITOR see every case, and ECONOMY every case's economy (its role admits it to nothing
+     * else); everyone else only the cases in their department scope.
+     */
     public boolean seesAllCases() {
-        return hasRole(Role.LEADER) || hasRole(Role.AUDITOR);
+        return hasRole(Role.LEADER) || hasRole(Role.AUDITOR) || hasRole(Role.ECONOMY);
     }
 
     /** The calling client: the token's authorised party (azp) when given, and the remote address. */

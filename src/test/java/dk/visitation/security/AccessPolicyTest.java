@@ -69,11 +69,17 @@ class AccessPolicyTest {
             Map.entry("removeFromAgenda", Set.of(MYN_ADVISER, COMMITTEE_MEMBER, LEADER)),
             Map.entry("recordAttendance", Set.of(COMMITTEE_MEMBER, LEADER)),
             Map.entry("recordDecision", Set.of(COMMITTEE_MEMBER)),
-            Map.entry("getCommitteeStatistics", Set.of(COMMITTEE_MEMBER, LEADER, Role.ECONOMY, AUDITOR)));
+            Map.entry("getCommitteeStatistics", Set.of(COMMITTEE_MEMBER, LEADER, Role.ECONOMY, AUDITOR)),
+            Map.entry("createGrant", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
+            Map.entry("listGrants", Set.of(MYN_ADVISER, CBA_ADVISER, Role.ECONOMY, LEADER, AUDITOR)),
+            Map.entry("getPaymentResponsibility", Set.of(MYN_ADVISER, CBA_ADVISER, Role.ECONOMY, LEADER, AUDITOR)),
+            Map.entry("switchPaymentResponsibility", Set.of(Role.ECONOMY, LEADER)),
+            Map.entry("getCommitmentAccount", Set.of(Role.ECONOMY, LEADER)));
 
     /** Called on a random id: past the role gate they answer 404. */
     static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getMinutes",
-            "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision");
+            "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
+            "getPaymentResponsibility", "switchPaymentResponsibility");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
@@ -93,6 +99,16 @@ class AccessPolicyTest {
 
     private final Map<String, Call> calls = Map.ofEntries(
             Map.entry("listTasks", (as, id, etag) -> as.get("/tasks")),
+            Map.entry("createGrant", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("serviceType", "RESPITE_CARE",
+                    "provider", "INTERNAL", "providerName", "Mellerup", "priceOre", 245050, "tariffPeriod", "DAY", "scope", 1,
+                    "from", "2027-01-01", "to", "2027-02-01")).post("/cases/" + UUID.randomUUID() + "/grants")),
+            Map.entry("listGrants", (as, id, etag) -> as.get("/cases/" + UUID.randomUUID() + "/grants")),
+            Map.entry("getPaymentResponsibility", (as, id, etag) -> as.get("/cases/" + UUID.randomUUID() + "/payment-responsibility")),
+            Map.entry("switchPaymentResponsibility", (as, id, etag) -> as.contentType(ContentType.JSON)
+                    .body(Map.of("department", "CBA", "effectiveDate", "2027-01-01"))
+                    .post("/cases/" + UUID.randomUUID() + "/payment-responsibility")),
+            Map.entry("getCommitmentAccount", (as, id, etag) -> as.queryParam("year", 2027).queryParam("department", "CBA")
+                    .get("/economy/commitment-account")),
             // the assessment and the committee are checked on things that do not exist: the role gate answers first
             Map.entry("recordAssessment", (as, id, etag) -> as.contentType(ContentType.JSON)
                     .body(dk.visitation.support.Visitation.facts("NONE")).put("/cases/" + UUID.randomUUID() + "/assessment")),

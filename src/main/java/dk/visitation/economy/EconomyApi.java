@@ -1,0 +1,69 @@
+package dk.visitation.economy;
+
+import dk.visitation.common.Department;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The economy API's bodies. Money is integer øre. */
+public final class EconomyApi {
+
+    private EconomyApi() {
+    }
+
+    @Schema(name = "NewGrant", description = "A grant: price per unit per tariff period (øre) × scope (units per period) over [from, to)")
+    public record NewGrant(
+            @NotNull Grant.ServiceType serviceType,
+            @NotNull Grant.Provider provider,
+            @NotBlank @Size(max = 200) @Schema(examples = "Specialindsats for Børn og Unge – Mellerup") String providerName,
+            @Positive @Schema(description = "Price per unit per tariff period in øre", examples = "120000000") long priceOre,
+            @NotNull Cost.TariffPeriod tariffPeriod,
+            @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) @Schema(examples = "1") BigDecimal scope,
+            @NotNull @Schema(examples = "2026-01-01") LocalDate from,
+            @NotNull @Schema(description = "Exclusive", examples = "2027-01-01") LocalDate to) {
+    }
+
+    @Schema(name = "Grant")
+    public record GrantView(UUID id, UUID caseId, Grant.ServiceType serviceType, String legalBasis, Grant.Provider provider,
+            String providerName, long priceOre, Cost.TariffPeriod tariffPeriod, BigDecimal scope, LocalDate from, LocalDate to,
+            @Schema(description = "The grant's total over its period in øre (the stated rounding rule)") long totalOre,
+            long version) {
+
+        static GrantView of(Grant g) {
+            return new GrantView(g.id, g.caseId, g.serviceType, g.legalBasis, g.provider, g.providerName, g.priceOre,
+                    g.tariffPeriod, g.scope, g.validFrom, g.validTo,
+                    Cost.upTo(g.priceOre, g.scope, g.tariffPeriod, g.validFrom, g.validTo), g.version);
+        }
+    }
+
+    @Schema(name = "PaymentSwitch", description = "From the effective date the department pays, until the next recorded change")
+    public record PaymentSwitch(@NotNull Department department, @NotNull @Schema(examples = "2026-07-01") LocalDate effectiveDate,
+            @Size(max = 1000) String reason) {
+    }
+
+    @Schema(name = "PaymentPeriod")
+    public record PeriodView(LocalDate from, @Schema(description = "Exclusive; empty while open-ended") LocalDate to,
+            Department department) {
+    }
+
+    @Schema(name = "PaymentResponsibility")
+    public record Responsibility(UUID caseId, List<PeriodView> periods,
+            @Schema(description = "Who pays on the asked date (today when none was asked)") LocalDate date, Department payer) {
+    }
+
+    @Schema(name = "CommitmentLine", description = "One case's committed cost for a service type in the year, for one department")
+    public record CommitmentLine(UUID caseId, Grant.ServiceType serviceType, long amountOre) {
+    }
+
+    @Schema(name = "CommitmentAccount", description = "Dispositionsregnskab: a department's commitments in a year")
+    public record CommitmentAccount(int year, Department department, long totalOre, List<CommitmentLine> lines) {
+    }
+}

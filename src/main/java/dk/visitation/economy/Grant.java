@@ -1,0 +1,89 @@
+package dk.visitation.economy;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A grant (bevilling): a service with its legal basis, provider, tariff, scope and period. */
+@Entity
+@Table(name = "grant_award")
+public class Grant extends PanacheEntityBase {
+
+    /** The services of the law map in BRIEF.md, with their legal basis in Barnets Lov. */
+    public enum ServiceType {
+        PLACEMENT("Barnets Lov §§ 46-47"),
+        RESPITE_CARE("Barnets Lov § 32 (aflastning)"),
+        SUPPORTIVE_MEASURES("Barnets Lov § 32"),
+        NECESSARY_EXTRA_COSTS("Barnets Lov § 86"),
+        LOST_EARNINGS("Barnets Lov § 87"),
+        SPECIAL_TRANSPORT("Barnets Lov § 32 (befordring)"),
+        HOME_TRAINING("Barnets Lov § 32 (hjemmetræning)");
+
+        final String legalBasis;
+
+        ServiceType(String legalBasis) {
+            this.legalBasis = legalBasis;
+        }
+    }
+
+    public enum Provider { INTERNAL, EXTERNAL }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "service_type")
+    public ServiceType serviceType;
+
+    @Column(name = "legal_basis")
+    public String legalBasis;
+
+    @Enumerated(EnumType.STRING)
+    public Provider provider;
+
+    @Column(name = "provider_name")
+    public String providerName;
+
+    /** Price per unit per tariff period, in øre. */
+    @Column(name = "price_ore")
+    public long priceOre;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "tariff_period")
+    public Cost.TariffPeriod tariffPeriod;
+
+    /** Units per tariff period. */
+    public BigDecimal scope;
+
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    /** Exclusive. */
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    Commitments.Terms terms() {
+        return new Commitments.Terms(priceOre, scope, tariffPeriod, validFrom, validTo);
+    }
+}
