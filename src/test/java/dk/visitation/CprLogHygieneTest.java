@@ -45,6 +45,8 @@ class CprLogHygieneTest {
         assertEquals(List.of("1503154321"), cprNumbersIn("{\"cpr\":\"1503154321\"}"));
         assertEquals(List.of(), cprNumbersIn("process instance 2251799813685311, port 8080, 150315-XXXX"));
         assertEquals(List.of(), cprNumbersIn("3202154321 is no date"));
+        assertEquals(List.of(), cprNumbersIn("POST /tasks/466cf93c-6daa-4a4e-a3f2-b2105983052a/claim"));
+        assertEquals(List.of("2105983052"), cprNumbersIn("cpr=210598-3052."));
     }
 
 }

@@ -4,9 +4,11 @@ import dk.visitation.cases.CaseRef;
 import dk.visitation.cases.CaseService;
 import dk.visitation.cases.CaseStatus;
 import dk.visitation.common.Actor;
+import dk.visitation.common.Department;
 import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
+import dk.visitation.handover.HandoverService;
 import dk.visitation.security.AccessLog;
 import dk.visitation.security.Caller;
 import dk.visitation.workflow.Decisions;
@@ -28,11 +30,13 @@ public class AssessmentService {
     private final CaseService cases;
     private final Decisions decisions;
     private final Caller caller;
+    private final HandoverService handovers;
 
-    AssessmentService(CaseService cases, Decisions decisions, Caller caller) {
+    AssessmentService(CaseService cases, Decisions decisions, Caller caller, HandoverService handovers) {
         this.cases = cases;
         this.decisions = decisions;
         this.caller = caller;
+        this.handovers = handovers;
     }
 
     /** Records (or corrects) the facts of a case waiting for its assessment and returns the recommendation. */
@@ -122,6 +126,7 @@ public class AssessmentService {
                 .setParameter("at", Instant.now()).executeUpdate();
         if (inserted == 1) {
             cases.changeStatus(caseId, CaseStatus.QUICK_SCREENED, Actor.SYSTEM, "Quickscreening: " + assessment.rule);
+            handovers.request(caseId, Department.CBA, "Quickscreening: " + assessment.rule, Actor.SYSTEM);
         }
     }
 

@@ -355,6 +355,16 @@ public class CaseService {
         recordHistory(id, now, by, reason);
     }
 
+    /** The receiving department works the case from now on, with its named adviser. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void handedOver(UUID id, Department to, String adviser, String by, String reason) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        requireChanged(ChildCase.update("""
+                        status = ?1, department = ?2, contributingDepartment = null, adviser = ?3, version = version + 1,
+                        updatedAt = ?4 where id = ?5""", CaseStatus.HANDED_OVER, to, adviser, now, id), id);
+        recordHistory(id, now, by, reason);
+    }
+
     private static void requireChanged(int rows, UUID id) {
         if (rows == 0) {
             throw ProblemException.notFound("Case", id);

@@ -19,12 +19,14 @@ public enum CaseStatus {
     /** The committee made it a shared case: a lead and a contributing department. */
     SHARED,
     /** The assessment found that the case stays in MYN. */
-    STAYS_MYN;
+    STAYS_MYN,
+    /** Handed over to the other department, which now works the case. */
+    HANDED_OVER;
 
     /** After the placement is settled, a change needs a written reason (Change-Reason). */
     public boolean decided() {
         return switch (this) {
-            case QUICK_SCREENED, DECIDED_CBA, DECIDED_MYN, SHARED, STAYS_MYN -> true;
+            case QUICK_SCREENED, DECIDED_CBA, DECIDED_MYN, SHARED, STAYS_MYN, HANDED_OVER -> true;
             default -> false;
         };
     }

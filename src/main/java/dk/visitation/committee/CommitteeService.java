@@ -12,6 +12,7 @@ import dk.visitation.common.PageRequest;
 import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
+import dk.visitation.handover.HandoverService;
 import dk.visitation.security.AccessLog;
 import dk.visitation.security.Caller;
 import dk.visitation.workflow.Outbox;
@@ -51,8 +52,11 @@ public class CommitteeService {
     private final AssessmentService assessments;
     private final Outbox outbox;
     private final Caller caller;
+    private final HandoverService handovers;
 
-    CommitteeService(CommitteeSettings settings, CaseService cases, AssessmentService assessments, Outbox outbox, Caller caller) {
+    CommitteeService(CommitteeSettings settings, CaseService cases, AssessmentService assessments, Outbox outbox, Caller caller,
+            HandoverService handovers) {
+        this.handovers = handovers;
         this.settings = settings;
         this.cases = cases;
         this.assessments = assessments;
@@ -283,7 +287,12 @@ public class CommitteeService {
                         "No later meeting is planned to take the pending case"));
                 addItem(next, item.caseId, Actor.SYSTEM, item.id);
             }
-            case CBA -> cases.changeStatus(item.caseId, CaseStatus.DECIDED_CBA, caller.user(), why);
+            case CBA -> {
+                cases.changeStatus(item.caseId, CaseStatus.DECIDED_CBA, caller.user(), why);
+                if (cases.ref(item.caseId).department() != Department.CBA) {
+                    handovers.request(item.caseId, Department.CBA, why, caller.user());
+                }
+            }
             case MYN -> cases.changeStatus(item.caseId, CaseStatus.DECIDED_MYN, caller.user(), why);
             case SHARED -> cases.place(item.caseId, CaseStatus.SHARED, decision.leadDepartment, decision.contributingDepartment,
                     caller.user(), why);

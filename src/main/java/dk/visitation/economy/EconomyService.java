@@ -101,6 +101,13 @@ public class EconomyService {
         return switched;
     }
 
+    /** The ids of the case's grants that run on {@code day} (for the handover summary). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> activeGrants(UUID caseId, LocalDate day) {
+        return Grant.<Grant>list("caseId = ?1 and validFrom <= ?2 and validTo > ?2 order by validFrom", caseId, day)
+                .stream().map(g -> g.id).toList();
+    }
+
     /** Dispositionsregnskab: what {@code department} is committed to in {@code year}, per case and service type. */
     @Transactional
     public EconomyApi.CommitmentAccount commitmentAccount(int year, Department department) {

@@ -48,16 +48,17 @@ public final class PaymentPeriods {
 
     /**
      * {@code department} pays from {@code effective} until the next change already recorded after it. The
-     * date may lie in the past (a switch dated back) or the future; before the first period it extends
-     * the history backwards.
+     * date may lie in the past (a switch dated back) or the future; a date before the first period moves
+     * its start back, so the department pays from then on.
      */
     public PaymentPeriods switchTo(Department department, LocalDate effective) {
-        List<Period> result = new ArrayList<>();
-        Period first = periods.getFirst();
+        List<Period> current = new ArrayList<>(periods);
+        Period first = current.getFirst();
         if (effective.isBefore(first.from())) {
-            result.add(new Period(effective, first.from(), department));
+            current.set(0, new Period(effective, first.to(), first.department()));
         }
-        for (Period period : periods) {
+        List<Period> result = new ArrayList<>();
+        for (Period period : current) {
             if (period.contains(effective) && period.department() != department) {
                 if (period.from().isBefore(effective)) {
                     result.add(new Period(period.from(), effective, period.department()));

@@ -74,12 +74,18 @@ class AccessPolicyTest {
             Map.entry("listGrants", Set.of(MYN_ADVISER, CBA_ADVISER, Role.ECONOMY, LEADER, AUDITOR)),
             Map.entry("getPaymentResponsibility", Set.of(MYN_ADVISER, CBA_ADVISER, Role.ECONOMY, LEADER, AUDITOR)),
             Map.entry("switchPaymentResponsibility", Set.of(Role.ECONOMY, LEADER)),
-            Map.entry("getCommitmentAccount", Set.of(Role.ECONOMY, LEADER)));
+            Map.entry("getCommitmentAccount", Set.of(Role.ECONOMY, LEADER)),
+            Map.entry("requestHandover", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
+            Map.entry("getHandover", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("openWorkItem", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
+            Map.entry("listWorkItems", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("closeWorkItem", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)));
 
     /** Called on a random id: past the role gate they answer 404. */
     static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getMinutes",
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
-            "getPaymentResponsibility", "switchPaymentResponsibility");
+            "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "openWorkItem",
+            "listWorkItems", "closeWorkItem");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
@@ -99,6 +105,14 @@ class AccessPolicyTest {
 
     private final Map<String, Call> calls = Map.ofEntries(
             Map.entry("listTasks", (as, id, etag) -> as.get("/tasks")),
+            Map.entry("requestHandover", (as, id, etag) -> as.contentType(ContentType.JSON)
+                    .body(Map.of("toDepartment", "CBA", "reason", "x")).post("/cases/" + UUID.randomUUID() + "/handover")),
+            Map.entry("getHandover", (as, id, etag) -> as.get("/cases/" + UUID.randomUUID() + "/handover")),
+            Map.entry("openWorkItem", (as, id, etag) -> as.contentType(ContentType.JSON)
+                    .body(Map.of("kind", "APPLICATION", "description", "x")).post("/cases/" + UUID.randomUUID() + "/work-items")),
+            Map.entry("listWorkItems", (as, id, etag) -> as.get("/cases/" + UUID.randomUUID() + "/work-items")),
+            Map.entry("closeWorkItem", (as, id, etag) -> as.post("/cases/" + UUID.randomUUID() + "/work-items/"
+                    + UUID.randomUUID() + "/close")),
             Map.entry("createGrant", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("serviceType", "RESPITE_CARE",
                     "provider", "INTERNAL", "providerName", "Mellerup", "priceOre", 245050, "tariffPeriod", "DAY", "scope", 1,
                     "from", "2027-01-01", "to", "2027-02-01")).post("/cases/" + UUID.randomUUID() + "/grants")),

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** Finds CPR numbers in text: ten digits (optionally DDMMYY-SSSS) that form a real birth date. */
 public final class CprScanner {
 
-    private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])([0-9]{6})-?([0-9]{4})(?![0-9])");
+    // bounded by anything but letters and digits: ten digits inside a UUID's hex are not a CPR number
+    private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9A-Za-z])([0-9]{6})-?([0-9]{4})(?![0-9A-Za-z])");
     private static final LocalDate FAR_FUTURE = LocalDate.of(2100, 1, 1);
 
     private CprScanner() {

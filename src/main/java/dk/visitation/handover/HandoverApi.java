@@ -1,0 +1,60 @@
+package dk.visitation.handover;
+
+import dk.visitation.common.Department;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The handover API's bodies. */
+public final class HandoverApi {
+
+    private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+
+    private HandoverApi() {
+    }
+
+    @Schema(name = "HandoverRequest")
+    public record HandoverRequest(@NotNull Department toDepartment,
+            @NotBlank @Size(max = 1000) @Schema(examples = "Handicapsagen er blevet en social sag") String reason) {
+    }
+
+    @Schema(name = "NewWorkItem")
+    public record NewWorkItem(@NotNull WorkItem.Kind kind,
+            @NotBlank @Size(max = 1000) @Schema(examples = "Ansøgning om aflastning") String description,
+            @Schema(description = "OTHER items block the handover only when marked") boolean blocking) {
+    }
+
+    @Schema(name = "WorkItem")
+    public record WorkItemView(UUID id, UUID caseId, WorkItem.Kind kind, String description, boolean blocking,
+            WorkItem.Status status, LocalDate openedOn, LocalDate closedOn, String createdBy, String closedBy) {
+
+        static WorkItemView of(WorkItem w) {
+            return new WorkItemView(w.id, w.caseId, w.kind, w.description, w.blocking, w.status, w.openedOn, w.closedOn,
+                    w.createdBy, w.closedBy);
+        }
+    }
+
+    @Schema(name = "Handover")
+    public record HandoverView(UUID id, UUID caseId, Department fromDepartment, Department toDepartment, Handover.Status status,
+            String reason, String requestedBy, OffsetDateTime requestedAt, LocalDate lastInvestigationOn, LocalDate lastMeetingOn,
+            List<String> activeGrants, String agreements, String freeText, String summaryBy, String receivingAdviser,
+            LocalDate effectiveDate, String receivedBy) {
+
+        static HandoverView of(Handover h) {
+            return new HandoverView(h.id, h.caseId, h.fromDepartment, h.toDepartment, h.status, h.reason, h.requestedBy,
+                    local(h.requestedAt), h.lastInvestigationOn, h.lastMeetingOn, h.activeGrants, h.agreements, h.freeText,
+                    h.summaryBy, h.receivingAdviser, h.effectiveDate, h.receivedBy);
+        }
+    }
+
+    static OffsetDateTime local(Instant instant) {
+        return instant == null ? null : instant.atZone(DENMARK).toOffsetDateTime();
+    }
+}
