@@ -127,13 +127,14 @@ public final class CaseApi {
     /** What the aktindsigt document shows; the CPR number only masked, as on every printout. */
     public record InsightView(
             String childName, String cprMasked, String caseId, String receivedAt, String source, String department,
-            String status, String description, List<StatusChangeView> history, String printedAt) {
+            String status, String description, List<InsightSection.Rendered> sections, List<StatusChangeView> history,
+            String printedAt) {
 
         static InsightView of(CaseService.Insight insight) {
             ChildCase c = insight.childCase();
             return new InsightView(c.child.name, c.child.cprNumber().masked(), c.id.toString(),
                     local(c.receivedAt).toLocalDate().toString(), c.source.name(), c.department.name(), c.status.name(),
-                    c.description, insight.history().stream().map(StatusChangeView::of).toList(),
+                    c.description, insight.sections(), insight.history().stream().map(StatusChangeView::of).toList(),
                     OffsetDateTime.now(DENMARK).withNano(0).toString());
         }
     }

@@ -53,11 +53,13 @@ public class CaseService {
     private final AccessLog accessLog;
     private final int previousDepartmentDays;
     private final jakarta.enterprise.event.Event<CaseRegistered> registered;
+    private final List<InsightSection> sections;
 
     CaseService(IdempotencyKeys idempotencyKeys, Outbox outbox, Validator validator, Caller caller, AccessLog accessLog,
             @ConfigProperty(name = "visitation.scope.previous-department-days", defaultValue = "30") int previousDepartmentDays,
-            jakarta.enterprise.event.Event<CaseRegistered> registered) {
+            jakarta.enterprise.event.Event<CaseRegistered> registered, jakarta.enterprise.inject.Instance<InsightSection> sections) {
         this.registered = registered;
+        this.sections = sections.stream().toList();
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
         this.validator = validator;
@@ -310,14 +312,18 @@ public class CaseService {
     }
 
     /** Everything the family may see under aktindsigt, gathered for one document; logged as an export. */
-    public record Insight(ChildCase childCase, List<CaseStatusChange> history) {
+    public record Insight(ChildCase childCase, List<CaseStatusChange> history, List<InsightSection.Rendered> sections) {
     }
 
     @Transactional
     public Insight insight(UUID id) {
         ChildCase childCase = visible(id);
         log(AccessLog.Action.EXPORT, "aktindsigt", childCase);
-        return new Insight(childCase, CaseStatusChange.list("caseId", Sort.ascending("changedAt").and("id"), id));
+        List<InsightSection.Rendered> rendered = sections.stream()
+                .sorted(java.util.Comparator.comparingInt(InsightSection::order))
+                .map(section -> new InsightSection.Rendered(section.title(), section.lines(id), section.none()))
+                .toList();
+        return new Insight(childCase, CaseStatusChange.list("caseId", Sort.ascending("changedAt").and("id"), id), rendered);
     }
 
     /**

@@ -173,6 +173,9 @@ class CommitteeTest {
         String html = as(member("carl.cba")).accept("text/html").get("/committee/meetings/" + meeting + "/minutes").then()
                 .statusCode(200).contentType(ContentType.HTML).extract().asString();
         assertTrue(html.contains("Åbenlys CBA-sag efter drøftelse.") && html.contains("kan ikke påklages") && html.contains("carl.cba"));
+        String insight = given().get("/cases/" + caseId + "/insight").then().statusCode(200).extract().asString();
+        assertTrue(insight.contains("Begrundelse: Åbenlys CBA-sag efter drøftelse.") && insight.contains("R09-grey-zone-moderate"),
+                "the family's document shows the decision with its justification and the assessment");
     }
 
     @Test

@@ -69,6 +69,10 @@ class HandoverTest {
                 .body("payer", equalTo("CBA"));
         as(cbaAdviser()).get("/cases/" + caseId + "/handover").then().body("status", equalTo("COMPLETED"))
                 .body("lastMeetingOn", equalTo("2026-11-15")).body("receivingAdviser", equalTo("carl.cba"));
+
+        String insight = as(cbaAdviser()).get("/cases/" + caseId + "/insight").then().statusCode(200).extract().asString();
+        assertTrue(insight.contains("R07-quick-screening") && insight.contains("Fra MYN til CBA") && insight.contains("2026-12-01"),
+                "the family's document shows the assessment and the handover");
     }
 
     @Test
