@@ -50,4 +50,72 @@ public class CommitmentAccountResource {
         return economy.commitmentAccount(year, department);
     }
 
+
+    @GET
+    @Path("/paying-cases")
+    @RolesAllowed({Role.ECONOMY, Role.LEADER})
+    @Operation(operationId = "listPayingCases", summary = "The cases a department pays for on at least one day of a period")
+    @APIResponse(responseCode = "200", description = "Case ids", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = java.util.UUID.class)))
+    @APIResponse(responseCode = "400", description = "Missing or reversed period, or no department", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public java.util.List<java.util.UUID> payingCases(
+            @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department,
+            @Parameter(description = "First day (ISO date)", required = true) @QueryParam("from") java.time.LocalDate from,
+            @Parameter(description = "Day after the last (ISO date)", required = true) @QueryParam("to") java.time.LocalDate to) {
+        if (department == null) {
+            throw ProblemException.invalid("department", "is required");
+        }
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw ProblemException.invalid(from == null ? "from" : "to", "from and to are required, from before to");
+        }
+        return economy.payingCases(department, from, to);
+    }
+
+    @Schema(name = "ExpensiveCases", description = "Dyre enkeltsager: annualised cost ≥ 1 m kr, in bands, and their share of placement spend")
+    public record ExpensiveCasesView(int year, Department department, java.util.Map<String, Long> casesPerBand,
+            long placementSpendOre, long expensivePlacementOre,
+            @Schema(description = "Share of the placement spend, in per cent with one decimal") java.math.BigDecimal sharePercent,
+            java.util.List<EconomyService.ExpensiveCase> cases) {
+    }
+
+    @GET
+    @Path("/expensive-cases")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @RolesAllowed({Role.ECONOMY, Role.LEADER})
+    @Operation(operationId = "getExpensiveCases", summary = "Expensive single cases in bands 1.0–1.5 / 1.5–2.0 / 2.0+ m kr (JSON or CSV)")
+    @APIResponse(responseCode = "200", description = "The cases and bands", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExpensiveCasesView.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Missing year or department", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public jakarta.ws.rs.core.Response expensiveCases(
+            @Parameter(description = "Calendar year", required = true) @QueryParam("year") Integer year,
+            @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department,
+            @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+        if (year == null || year < 2000 || year > 2100) {
+            throw ProblemException.invalid("year", "is required, 2000-2100");
+        }
+        if (department == null) {
+            throw ProblemException.invalid("department", "is required");
+        }
+        java.util.List<EconomyService.ExpensiveCase> cases = economy.expensiveCases(year, department);
+        if (accept != null && accept.contains("text/csv")) {
+            StringBuilder csv = new StringBuilder("case_id;band;annualised_ore;placement_ore\n");
+            cases.forEach(c -> csv.append(c.caseId()).append(';').append(c.band()).append(';').append(c.annualOre())
+                    .append(';').append(c.placementOre()).append('\n'));
+            return jakarta.ws.rs.core.Response.ok(csv.toString(), "text/csv")
+                    .header("Content-Disposition", "attachment; filename=dyre-sager-" + year + "-" + department + ".csv").build();
+        }
+        java.util.Map<String, Long> bands = new java.util.LinkedHashMap<>();
+        for (String band : java.util.List.of("1.0-1.5", "1.5-2.0", "2.0+")) {
+            bands.put(band, cases.stream().filter(c -> c.band().equals(band)).count());
+        }
+        long spend = economy.placementSpend(year, department);
+        long expensivePlacement = cases.stream().mapToLong(EconomyService.ExpensiveCase::placementOre).sum();
+        java.math.BigDecimal share = spend == 0 ? java.math.BigDecimal.ZERO : java.math.BigDecimal.valueOf(expensivePlacement * 100)
+                .divide(java.math.BigDecimal.valueOf(spend), 1, java.math.RoundingMode.HALF_EVEN);
+        return jakarta.ws.rs.core.Response.ok(new ExpensiveCasesView(year, department, bands, spend, expensivePlacement, share, cases),
+                MediaType.APPLICATION_JSON).build();
+    }
 }

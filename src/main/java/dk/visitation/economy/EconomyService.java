@@ -133,6 +133,87 @@ public class EconomyService {
         return new EconomyApi.CommitmentAccount(year, department, lines.stream().mapToLong(EconomyApi.CommitmentLine::amountOre).sum(), lines);
     }
 
+    /** The cases {@code department} pays for on at least one day of [from, to). */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<UUID> payingCases(Department department, LocalDate from, LocalDate to) {
+        List<UUID> ids = Panache.getEntityManager().createNativeQuery("""
+                        select distinct case_id from payment_period
+                        where department = :department and valid_from < :to and (valid_to is null or valid_to > :from)
+                        order by case_id""", UUID.class)
+                .setParameter("department", department.name()).setParameter("from", from).setParameter("to", to).getResultList();
+        accessLog.record(AccessLog.Action.SEARCH, "cases paid for", ids, List.of(),
+                Map.of("department", department.name(), "from", from.toString(), "to", to.toString()));
+        return ids;
+    }
+
+    /** A case whose annualised cost in the year is at least 1 m kr, with its band. */
+    public record ExpensiveCase(UUID caseId, long annualOre, long placementOre, String band) {
+    }
+
+    /**
+     * Expensive single cases (dyre enkeltsager) of {@code department} in {@code year}: the cost it pays for each
+     * case in the year, annualised over the days it paid, in the bands 1.0–1.5, 1.5–2.0 and 2.0+ m kr.
+     */
+    @Transactional
+    public List<ExpensiveCase> expensiveCases(int year, Department department) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = from.plusYears(1);
+        Map<UUID, long[]> costs = new TreeMap<>();
+        for (Grant grant : Grant.<Grant>list("validFrom < ?1 and validTo > ?2", to, from)) {
+            long amount = Commitments.split(grant.terms(), load(grant.caseId), from, to).getOrDefault(department, 0L);
+            long[] cost = costs.computeIfAbsent(grant.caseId, id -> new long[2]);
+            cost[0] += amount;
+            if (grant.serviceType == Grant.ServiceType.PLACEMENT) {
+                cost[1] += amount;
+            }
+        }
+        List<ExpensiveCase> expensive = new ArrayList<>();
+        costs.forEach((caseId, cost) -> {
+            long days = paidDays(load(caseId), department, from, to);
+            if (days > 0) {
+                long annual = java.math.BigDecimal.valueOf(cost[0]).multiply(java.math.BigDecimal.valueOf(365))
+                        .divide(java.math.BigDecimal.valueOf(days), 0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+                if (annual >= 1_000_000_00L) {
+                    String band = annual < 1_500_000_00L ? "1.0-1.5" : annual < 2_000_000_00L ? "1.5-2.0" : "2.0+";
+                    expensive.add(new ExpensiveCase(caseId, annual, cost[1], band));
+                }
+            }
+        });
+        expensive.sort(java.util.Comparator.comparingLong(ExpensiveCase::annualOre).reversed());
+        accessLog.record(AccessLog.Action.EXPORT, "expensive cases", expensive.stream().map(ExpensiveCase::caseId).toList(),
+                List.of(), Map.of("year", year, "department", department.name()));
+        return expensive;
+    }
+
+    /** The total placement spend of {@code department} in {@code year}, for the expensive cases' share. */
+    @Transactional
+    public long placementSpend(int year, Department department) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = from.plusYears(1);
+        long total = 0;
+        for (Grant grant : Grant.<Grant>list("serviceType = ?1 and validFrom < ?2 and validTo > ?3",
+                Grant.ServiceType.PLACEMENT, to, from)) {
+            total += Commitments.split(grant.terms(), load(grant.caseId), from, to).getOrDefault(department, 0L);
+        }
+        return total;
+    }
+
+    private static long paidDays(PaymentPeriods periods, Department department, LocalDate from, LocalDate to) {
+        long days = 0;
+        for (PaymentPeriods.Period period : periods.periods()) {
+            if (period.department() != department) {
+                continue;
+            }
+            LocalDate a = period.from().isAfter(from) ? period.from() : from;
+            LocalDate b = period.to() == null || period.to().isAfter(to) ? to : period.to();
+            if (a.isBefore(b)) {
+                days += ChronoUnit.DAYS.between(a, b);
+            }
+        }
+        return days;
+    }
+
     private PaymentPeriods load(UUID caseId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery(

@@ -2,6 +2,7 @@ package dk.visitation.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,124 +14,202 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Renders k8s/overlays/randers and checks what a municipality's platform team would check. */
+/**
+ * Renders k8s/overlays/randers (with {@link Kustomize}, no binary needed) and checks what a
+ * municipality's platform team would check before applying it.
+ */
 class KubernetesManifestsTest {
 
+    private static final Path BASE = Path.of("k8s/base");
     private static final Path OVERLAY = Path.of("k8s/overlays/randers");
+
+    /** What the service reads from the cluster's Secrets: variable -> secret/key (k8s/README.md). */
+    private static final Map<String, String> FROM_SECRETS = Map.ofEntries(
+            Map.entry("QUARKUS_DATASOURCE_JDBC_URL", "visitation-db/jdbc-url"),
+            Map.entry("QUARKUS_DATASOURCE_USERNAME", "visitation-db/username"),
+            Map.entry("QUARKUS_DATASOURCE_PASSWORD", "visitation-db/password"),
+            Map.entry("VISITATION_ENGINE_GRPC_ADDRESS", "visitation-camunda/grpc-address"),
+            Map.entry("VISITATION_ENGINE_REST_ADDRESS", "visitation-camunda/rest-address"),
+            Map.entry("VISITATION_ENGINE_CLIENT_ID", "visitation-camunda/client-id"),
+            Map.entry("VISITATION_ENGINE_CLIENT_SECRET", "visitation-camunda/client-secret"),
+            Map.entry("VISITATION_ENGINE_AUTHORIZATION_SERVER_URL", "visitation-camunda/authorization-server-url"),
+            Map.entry("VISITATION_ENGINE_TOKEN_AUDIENCE", "visitation-camunda/token-audience"),
+            Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "visitation-identity/jwks-url"),
+            Map.entry("MP_JWT_VERIFY_ISSUER", "visitation-identity/issuer"));
+
+    /** Names that must never carry a literal value in a manifest. */
+    private static final Pattern SENSITIVE = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|CREDENTIAL|PRIVATE|_KEY$).*");
+
     private static List<ObjectNode> rendered;
     private static JsonNode deployment;
+    private static JsonNode pod;
     private static JsonNode container;
+    private static JsonNode config;
+    private static JsonNode baseContainer;
 
     @BeforeAll
     static void render() throws IOException {
         rendered = Kustomize.render(OVERLAY);
         deployment = Kustomize.find(rendered, "Deployment", "visitation-service");
-        container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+        pod = deployment.path("spec").path("template").path("spec");
+        assertEquals(1, pod.path("containers").size(), "one container");
+        container = pod.path("containers").get(0);
+        config = Kustomize.find(rendered, "ConfigMap", "visitation-service").path("data");
+        baseContainer = Kustomize.find(Kustomize.render(BASE), "Deployment", "visitation-service")
+                .path("spec").path("template").path("spec").path("containers").get(0);
     }
 
     @Test
-    void the_pod_runs_as_non_root_with_a_read_only_root_file_system_and_no_privileges() {
-        JsonNode pod = deployment.path("spec").path("template").path("spec");
-        assertTrue(pod.path("securityContext").path("runAsNonRoot").asBoolean());
-        assertTrue(pod.path("securityContext").path("runAsUser").asInt() > 0);
-        assertEquals("RuntimeDefault", pod.path("securityContext").path("seccompProfile").path("type").asText());
+    void the_overlay_runs_as_non_root_with_a_read_only_root_file_system_and_no_privileges() {
+        JsonNode podSecurity = pod.path("securityContext");
+        assertTrue(podSecurity.path("runAsNonRoot").asBoolean());
+        assertEquals(185, podSecurity.path("runAsUser").asInt(), "the UBI/Quarkus image's user");
+        assertEquals(185, podSecurity.path("fsGroup").asInt());
+        assertEquals("RuntimeDefault", podSecurity.path("seccompProfile").path("type").asText());
         assertFalse(pod.path("automountServiceAccountToken").asBoolean(true));
+        assertEquals("visitation-service", container.path("name").asText());
         JsonNode security = container.path("securityContext");
         assertTrue(security.path("readOnlyRootFilesystem").asBoolean());
         assertFalse(security.path("allowPrivilegeEscalation").asBoolean(true));
-        assertEquals("ALL", security.path("capabilities").path("drop").get(0).asText());
+        assertFalse(security.path("privileged").asBoolean(false));
+        assertEquals("[\"ALL\"]", security.path("capabilities").path("drop").toString());
+        assertTrue(security.path("capabilities").path("add").isMissingNode());
     }
 
     @Test
     void only_tmp_is_writable_and_it_is_an_empty_dir() {
-        assertEquals("/tmp", container.path("volumeMounts").get(0).path("mountPath").asText());
-        assertEquals(1, container.path("volumeMounts").size());
-        assertTrue(deployment.path("spec").path("template").path("spec").path("volumes").get(0).has("emptyDir"));
+        assertEquals(1, container.path("volumeMounts").size(), container.path("volumeMounts").toString());
+        JsonNode mount = container.path("volumeMounts").get(0);
+        assertEquals("/tmp", mount.path("mountPath").asText());
+        assertEquals(1, pod.path("volumes").size(), pod.path("volumes").toString());
+        JsonNode volume = pod.path("volumes").get(0);
+        assertEquals(mount.path("name"), volume.path("name"));
+        assertTrue(volume.has("emptyDir"), volume.toString());
     }
 
     @Test
-    void probes_use_the_three_health_endpoints() {
+    void the_probes_use_the_three_health_endpoints_on_the_http_port() {
         assertEquals("/q/health/started", container.path("startupProbe").path("httpGet").path("path").asText());
         assertEquals("/q/health/live", container.path("livenessProbe").path("httpGet").path("path").asText());
         assertEquals("/q/health/ready", container.path("readinessProbe").path("httpGet").path("path").asText());
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertEquals("http", container.path(probe).path("httpGet").path("port").asText(), probe);
+        }
+        JsonNode port = container.path("ports").get(0);
+        assertEquals("http", port.path("name").asText());
+        assertEquals(8080, port.path("containerPort").asInt());
+    }
+
+    @Test
+    void the_service_sends_port_80_to_the_pods_http_port() {
+        JsonNode service = Kustomize.find(rendered, "Service", "visitation-service").path("spec");
+        assertEquals("ClusterIP", service.path("type").asText());
+        assertEquals(80, service.path("ports").get(0).path("port").asInt());
+        assertEquals("http", service.path("ports").get(0).path("targetPort").asText());
+        assertEquals(service.path("selector"), deployment.path("spec").path("selector").path("matchLabels"));
+        assertEquals(service.path("selector"), deployment.path("spec").path("template").path("metadata").path("labels"));
     }
 
     @Test
     void resources_are_bounded_and_the_overlay_raises_the_memory_limit() {
-        assertEquals("500m", container.path("resources").path("requests").path("cpu").asText());
-        assertEquals("1536Mi", container.path("resources").path("limits").path("memory").asText());
-        assertEquals("2", container.path("resources").path("limits").path("cpu").asText());
+        JsonNode resources = container.path("resources");
+        assertEquals("500m", resources.path("requests").path("cpu").asText());
+        assertEquals("768Mi", resources.path("requests").path("memory").asText());
+        assertEquals("2", resources.path("limits").path("cpu").asText());
+        assertEquals("1536Mi", resources.path("limits").path("memory").asText(), "the overlay's patch");
+        assertEquals("1Gi", baseContainer.path("resources").path("limits").path("memory").asText(), "the base's limit");
+        assertEquals("-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError", env().get("JAVA_TOOL_OPTIONS").path("value").asText());
     }
 
     @Test
     void secrets_are_only_referenced_never_rendered() {
-        assertTrue(rendered.stream().noneMatch(r -> r.path("kind").asText().equals("Secret")));
-        Set<String> secrets = new HashSet<>();
-        for (JsonNode env : container.path("env")) {
-            assertFalse(env.path("name").asText().contains("PASSWORD") && env.has("value"), "a password as a literal");
-            assertFalse(env.path("name").asText().contains("SECRET") && env.has("value"), "a secret as a literal");
-            if (env.path("valueFrom").has("secretKeyRef")) {
-                secrets.add(env.path("valueFrom").path("secretKeyRef").path("name").asText());
+        assertTrue(rendered.stream().noneMatch(r -> r.path("kind").asText().equals("Secret")), "a Secret in the manifests");
+        Map<String, String> references = new HashMap<>();
+        env().forEach((name, variable) -> {
+            JsonNode secret = variable.path("valueFrom").path("secretKeyRef");
+            if (!secret.isMissingNode()) {
+                references.put(name, secret.path("name").asText() + "/" + secret.path("key").asText());
             }
-        }
-        assertEquals(Set.of("visitation-db", "visitation-camunda", "visitation-identity"), secrets);
+            assertFalse(SENSITIVE.matcher(name.toUpperCase(Locale.ROOT)).matches() && variable.has("value"),
+                    name + " has a literal value");
+        });
+        assertEquals(FROM_SECRETS, references);
+        config.properties().forEach(entry -> assertFalse(SENSITIVE.matcher(entry.getKey().toUpperCase(Locale.ROOT)).matches(),
+                entry.getKey() + " is in the ConfigMap"));
     }
 
     @Test
     void every_setting_of_the_external_mode_is_present() {
-        Set<String> names = new HashSet<>();
-        container.path("env").forEach(env -> names.add(env.path("name").asText()));
-        Kustomize.find(rendered, "ConfigMap", "visitation-service").path("data").fieldNames().forEachRemaining(names::add);
-        assertTrue(names.containsAll(Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-                "QUARKUS_DATASOURCE_PASSWORD", "VISITATION_ENGINE_MODE", "VISITATION_ENGINE_GRPC_ADDRESS",
-                "VISITATION_ENGINE_REST_ADDRESS", "VISITATION_ENGINE_CLIENT_ID", "VISITATION_ENGINE_CLIENT_SECRET",
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "QUARKUS_LOG_CONSOLE_JSON_ENABLED",
-                "QUARKUS_HTTP_CORS_ORIGINS")), names.toString());
-        JsonNode config = Kustomize.find(rendered, "ConfigMap", "visitation-service").path("data");
+        Set<String> names = new HashSet<>(env().keySet());
+        config.properties().forEach(entry -> names.add(entry.getKey()));
+        assertTrue(names.containsAll(FROM_SECRETS.keySet()), names.toString());
+        assertEquals("visitation-service", container.path("envFrom").get(0).path("configMapRef").path("name").asText());
         assertEquals("external", config.path("VISITATION_ENGINE_MODE").asText());
+        assertEquals("prod", config.path("QUARKUS_PROFILE").asText());
+        assertEquals("true", config.path("QUARKUS_LOG_CONSOLE_JSON_ENABLED").asText());
         assertEquals("false", config.path("VISITATION_DEV_IDENTITY_ENABLED").asText());
-        assertFalse(config.path("QUARKUS_HTTP_CORS_ORIGINS").asText().contains("*"));
+        assertEquals("https://sag.randers.dk", config.path("QUARKUS_HTTP_CORS_ORIGINS").asText(), "the overlay's merge");
+        assertFalse(config.path("QUARKUS_HTTP_CORS_ORIGINS").asText().contains("*"), "CorsGuard refuses to start");
     }
 
     @Test
-    void the_overlay_pins_the_image_names_the_namespace_and_runs_two_replicas() {
-        assertEquals("registry.randers.dk/visitation/visitation-service:0.1.0", container.path("image").asText());
-        assertFalse(container.path("image").asText().endsWith(":latest"));
+    void the_overlay_pins_the_image_sets_the_namespace_and_runs_two_replicas() {
+        String image = container.path("image").asText();
+        assertEquals("registry.randers.dk/visitation/visitation-service:0.1.0", image);
+        assertTrue(image.contains("@sha256:") || image.matches(".*:[^:/]+") && !image.endsWith(":latest"), image);
         assertEquals(2, deployment.path("spec").path("replicas").asInt());
-        rendered.forEach(r -> assertEquals("visitation", r.path("metadata").path("namespace").asText()));
-        JsonNode service = Kustomize.find(rendered, "Service", "visitation-service");
-        assertEquals(service.path("spec").path("selector"), deployment.path("spec").path("selector").path("matchLabels"));
+        for (JsonNode resource : rendered) {
+            assertEquals("visitation", resource.path("metadata").path("namespace").asText(), resource.path("kind").asText());
+            assertEquals("visitation-service", resource.path("metadata").path("labels").path("app.kubernetes.io/name").asText());
+            assertEquals("visitation", resource.path("metadata").path("labels").path("app.kubernetes.io/part-of").asText());
+        }
     }
 
     @Test
-    void kubectl_renders_the_same_as_our_reading_where_it_is_installed() throws Exception {
+    void kubectl_renders_the_base_and_the_overlay_exactly_as_the_test_renderer_where_it_is_installed() throws Exception {
         assumeTrue(onPath("kubectl"), "kubectl is not installed here");
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", OVERLAY.toString()).redirectErrorStream(true).start();
-        String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(kubectl.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, kubectl.exitValue(), output);
-        List<JsonNode> theirs = new ArrayList<>();
-        try (var parser = Kustomize.YAML.getFactory().createParser(output)) {
-            Kustomize.YAML.readValues(parser, JsonNode.class).forEachRemaining(theirs::add);
+        for (Path dir : List.of(BASE, OVERLAY)) {
+            Path errors = Files.createTempFile("kubectl", ".err");
+            Process kubectl = new ProcessBuilder("kubectl", "kustomize", dir.toString())
+                    .redirectError(errors.toFile()).start();
+            String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(kubectl.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize " + dir + " hangs");
+            assertEquals(0, kubectl.exitValue(), Files.readString(errors));
+            Files.delete(errors);
+            List<JsonNode> theirs = new ArrayList<>();
+            try (var parser = Kustomize.YAML.createParser(output)) {
+                Kustomize.YAML.readValues(parser, JsonNode.class).forEachRemaining(theirs::add);
+            }
+            List<JsonNode> ours = new ArrayList<>(Kustomize.render(dir));
+            Comparator<JsonNode> byKindAndName = Comparator.comparing((JsonNode r) -> r.path("kind").asText())
+                    .thenComparing(r -> r.path("metadata").path("name").asText());
+            ours.sort(byKindAndName);
+            theirs.sort(byKindAndName);
+            assertEquals(theirs, ours, dir.toString());
         }
-        Comparator<JsonNode> byKindAndName = Comparator.comparing((JsonNode r) -> r.path("kind").asText())
-                .thenComparing(r -> r.path("metadata").path("name").asText());
-        List<JsonNode> ours = new ArrayList<>(rendered);
-        ours.sort(byKindAndName);
-        theirs.sort(byKindAndName);
-        assertEquals(theirs, ours);
+    }
+
+    private static Map<String, JsonNode> env() {
+        Map<String, JsonNode> env = new HashMap<>();
+        container.path("env").forEach(variable ->
+                assertNull(env.put(variable.path("name").asText(), variable), "twice: " + variable.path("name").asText()));
+        return env;
     }
 
     private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, command))) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
                 return true;
             }
         }
