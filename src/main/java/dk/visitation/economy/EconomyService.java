@@ -5,6 +5,7 @@ import dk.visitation.cases.CaseService;
 import dk.visitation.common.Department;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
+import dk.visitation.events.IntegrationEvents;
 import dk.visitation.security.AccessLog;
 import dk.visitation.security.Caller;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -30,11 +31,13 @@ public class EconomyService {
     private final CaseService cases;
     private final AccessLog accessLog;
     private final Caller caller;
+    private final IntegrationEvents events;
 
-    EconomyService(CaseService cases, AccessLog accessLog, Caller caller) {
+    EconomyService(CaseService cases, AccessLog accessLog, Caller caller, IntegrationEvents events) {
         this.cases = cases;
         this.accessLog = accessLog;
         this.caller = caller;
+        this.events = events;
     }
 
     /** The receiving department pays from the day the request came in. */
@@ -63,6 +66,9 @@ public class EconomyService {
         grant.createdBy = caller.user();
         grant.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         grant.persistAndFlush();
+        events.publish(IntegrationEvents.GRANT_CHANGED, caseId, Map.of("grantId", grant.id.toString(),
+                "serviceType", grant.serviceType.name(), "from", grant.validFrom.toString(), "to", grant.validTo.toString(),
+                "priceOre", grant.priceOre, "tariffPeriod", grant.tariffPeriod.name(), "scope", grant.scope.toPlainString()));
         return grant;
     }
 
@@ -98,6 +104,8 @@ public class EconomyService {
                 .setParameter("id", UUID.randomUUID()).setParameter("case", caseId).setParameter("department", department.name())
                 .setParameter("effective", effective).setParameter("reason", reason).setParameter("by", by)
                 .setParameter("at", Instant.now()).executeUpdate();
+        events.publish(IntegrationEvents.PAYMENT_RESPONSIBILITY_CHANGED, caseId,
+                Map.of("department", department.name(), "effectiveDate", effective.toString()));
         return switched;
     }
 

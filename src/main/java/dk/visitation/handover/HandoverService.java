@@ -8,6 +8,7 @@ import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
 import dk.visitation.economy.EconomyService;
+import dk.visitation.events.IntegrationEvents;
 import dk.visitation.security.AccessLog;
 import dk.visitation.security.Caller;
 import dk.visitation.workflow.Outbox;
@@ -39,8 +40,10 @@ public class HandoverService {
     private final EconomyService economy;
     private final Outbox outbox;
     private final Caller caller;
+    private final IntegrationEvents events;
 
-    HandoverService(CaseService cases, EconomyService economy, Outbox outbox, Caller caller) {
+    HandoverService(CaseService cases, EconomyService economy, Outbox outbox, Caller caller, IntegrationEvents events) {
+        this.events = events;
         this.cases = cases;
         this.economy = economy;
         this.outbox = outbox;
@@ -186,6 +189,9 @@ public class HandoverService {
         economy.switchPayment(handover.caseId, handover.toDepartment, handover.effectiveDate, why, Actor.SYSTEM);
         cases.handedOver(handover.caseId, handover.toDepartment, handover.receivingAdviser, Actor.SYSTEM, why);
         handover.status = Handover.Status.COMPLETED;
+        events.publish(IntegrationEvents.CASE_TRANSFERRED, handover.caseId, Map.of("from", handover.fromDepartment.name(),
+                "to", handover.toDepartment.name(), "effectiveDate", handover.effectiveDate.toString(),
+                "handoverId", handover.id.toString()));
     }
 
     private static Handover current(UUID caseId) {

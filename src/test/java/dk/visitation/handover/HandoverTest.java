@@ -70,6 +70,10 @@ class HandoverTest {
         as(cbaAdviser()).get("/cases/" + caseId + "/handover").then().body("status", equalTo("COMPLETED"))
                 .body("lastMeetingOn", equalTo("2026-11-15")).body("receivingAdviser", equalTo("carl.cba"));
 
+        List<Map<String, Object>> events = as(Tokens.of("fagsystem", Set.of("SYSTEM"), Set.of())).queryParam("limit", 1000)
+                .get("/events").then().statusCode(200).extract().path("items");
+        assertTrue(events.stream().anyMatch(e -> caseId.toString().equals(e.get("caseId")) && "case.transferred".equals(e.get("type"))
+                && ((Map<?, ?>) e.get("payload")).get("to").equals("CBA")), "other systems learn of the transfer");
         String insight = as(cbaAdviser()).get("/cases/" + caseId + "/insight").then().statusCode(200).extract().asString();
         assertTrue(insight.contains("R07-quick-screening") && insight.contains("Fra MYN til CBA") && insight.contains("2026-12-01"),
                 "the family's document shows the assessment and the handover");

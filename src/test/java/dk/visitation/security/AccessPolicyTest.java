@@ -81,7 +81,8 @@ class AccessPolicyTest {
             Map.entry("listWorkItems", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("closeWorkItem", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("listPayingCases", Set.of(Role.ECONOMY, LEADER)),
-            Map.entry("getExpensiveCases", Set.of(Role.ECONOMY, LEADER)));
+            Map.entry("getExpensiveCases", Set.of(Role.ECONOMY, LEADER)),
+            Map.entry("readEvents", Set.of(SYSTEM, LEADER, AUDITOR)));
 
     /** Called on a random id: past the role gate they answer 404. */
     static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getMinutes",
@@ -107,6 +108,7 @@ class AccessPolicyTest {
 
     private final Map<String, Call> calls = Map.ofEntries(
             Map.entry("listTasks", (as, id, etag) -> as.get("/tasks")),
+            Map.entry("readEvents", (as, id, etag) -> as.queryParam("limit", 1).get("/events")),
             Map.entry("listPayingCases", (as, id, etag) -> as.queryParam("department", "CBA").queryParam("from", "2040-01-01")
                     .queryParam("to", "2040-02-01").get("/economy/paying-cases")),
             Map.entry("getExpensiveCases", (as, id, etag) -> as.queryParam("year", 2040).queryParam("department", "CBA")

@@ -1,0 +1,86 @@
+package dk.visitation.events;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.visitation.common.Problem;
+import dk.visitation.security.Role;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The event feed for other municipal systems: poll with the last sequence number seen. */
+@Path("/events")
+@Tag(name = "Events", description = "Events for other municipal systems, in order")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.SYSTEM, Role.LEADER, Role.AUDITOR})
+public class EventFeedResource {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+
+    private final ObjectMapper json;
+
+    EventFeedResource(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Schema(name = "IntegrationEvent")
+    public record Event(long seq, UUID id, @Schema(examples = "case.transferred") String type, UUID caseId,
+            OffsetDateTime occurredAt, Map<String, Object> payload) {
+    }
+
+    @Schema(name = "EventFeed")
+    public record Feed(List<Event> items, @Schema(description = "Pass as 'after' to get the next events") long next) {
+    }
+
+    @GET
+    @Transactional
+    @Operation(operationId = "readEvents", summary = "Events after a sequence number, oldest first",
+            description = "case.transferred, payment-responsibility.changed, grant.changed. Ids and facts only.")
+    @APIResponse(responseCode = "200", description = "The next events", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feed.class)))
+    @APIResponse(responseCode = "400", description = "Invalid after or limit", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @SuppressWarnings("unchecked")
+    public Feed read(@Parameter(description = "The last sequence number seen (0 for the beginning)")
+            @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+            @Parameter(description = "At most this many events") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                        select seq, id, type, case_id, occurred_at, cast(payload as text) from integration_event
+                        where seq > :after order by seq limit :limit""")
+                .setParameter("after", after).setParameter("limit", limit).getResultList();
+        List<Event> events = rows.stream().map(this::event).toList();
+        return new Feed(events, events.isEmpty() ? after : events.getLast().seq());
+    }
+
+    private Event event(Object[] row) {
+        try {
+            Instant at = row[4] instanceof Instant i ? i : ((OffsetDateTime) row[4]).toInstant();
+            return new Event(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], (UUID) row[3],
+                    at.atZone(DENMARK).toOffsetDateTime(), json.readValue((String) row[5], MAP));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
