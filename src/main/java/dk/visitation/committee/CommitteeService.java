@@ -12,6 +12,7 @@ import dk.visitation.common.PageRequest;
 import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
+import dk.visitation.economy.EconomyReviews;
 import dk.visitation.handover.HandoverService;
 import dk.visitation.security.AccessLog;
 import dk.visitation.security.Caller;
@@ -53,10 +54,12 @@ public class CommitteeService {
     private final Outbox outbox;
     private final Caller caller;
     private final HandoverService handovers;
+    private final EconomyReviews reviews;
 
     CommitteeService(CommitteeSettings settings, CaseService cases, AssessmentService assessments, Outbox outbox, Caller caller,
-            HandoverService handovers) {
+            HandoverService handovers, EconomyReviews reviews) {
         this.handovers = handovers;
+        this.reviews = reviews;
         this.settings = settings;
         this.cases = cases;
         this.assessments = assessments;
@@ -300,6 +303,7 @@ public class CommitteeService {
         if (request.outcome() != Decision.Outcome.PENDING) {
             outbox.publishMessage(COMMITTEE_DECIDED, item.caseId.toString(), "committee-decided:" + decision.id,
                     Map.of("decision", request.outcome().name()));
+            reviews.request(item.caseId, EconomyReviews.Trigger.COMMITTEE_DECISION, decision.id); // the economy track
         }
         return decision;
     }

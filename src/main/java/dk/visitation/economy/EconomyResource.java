@@ -38,9 +38,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EconomyResource {
 
     private final EconomyService economy;
+    private final EconomyReviews reviews;
 
-    EconomyResource(EconomyService economy) {
+    EconomyResource(EconomyService economy, EconomyReviews reviews) {
         this.economy = economy;
+        this.reviews = reviews;
+    }
+
+    @GET
+    @Path("/economy-reviews")
+    @RolesAllowed({Role.ECONOMY, Role.LEADER, Role.AUDITOR})
+    @Operation(operationId = "listEconomyReviews", summary = "The economy track's reviews of the case's decisions and handovers")
+    @APIResponse(responseCode = "200", description = "Reviews, oldest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EconomyReviews.Review.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<EconomyReviews.Review> reviews(@PathParam("id") UUID id) {
+        return reviews.reviews(id);
     }
 
     @POST

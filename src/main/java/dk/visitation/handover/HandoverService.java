@@ -7,6 +7,7 @@ import dk.visitation.common.Department;
 import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
+import dk.visitation.economy.EconomyReviews;
 import dk.visitation.economy.EconomyService;
 import dk.visitation.events.IntegrationEvents;
 import dk.visitation.security.AccessLog;
@@ -41,9 +42,12 @@ public class HandoverService {
     private final Outbox outbox;
     private final Caller caller;
     private final IntegrationEvents events;
+    private final EconomyReviews reviews;
 
-    HandoverService(CaseService cases, EconomyService economy, Outbox outbox, Caller caller, IntegrationEvents events) {
+    HandoverService(CaseService cases, EconomyService economy, Outbox outbox, Caller caller, IntegrationEvents events,
+            EconomyReviews reviews) {
         this.events = events;
+        this.reviews = reviews;
         this.cases = cases;
         this.economy = economy;
         this.outbox = outbox;
@@ -192,6 +196,7 @@ public class HandoverService {
         events.publish(IntegrationEvents.CASE_TRANSFERRED, handover.caseId, Map.of("from", handover.fromDepartment.name(),
                 "to", handover.toDepartment.name(), "effectiveDate", handover.effectiveDate.toString(),
                 "handoverId", handover.id.toString()));
+        reviews.request(handover.caseId, EconomyReviews.Trigger.HANDOVER, handover.id); // the economy track
     }
 
     private static Handover current(UUID caseId) {

@@ -60,6 +60,18 @@ class CommitteeTest {
 
         Visitation.awaitStatus(caseId, "DECIDED_CBA");
         assertProcessEnded(caseId, "decided-cba");
+
+        // the economy track: ECONOMY reviews the decision's cost consequence on its own task list
+        String economy = dk.visitation.support.Tokens.of("erik.economy", java.util.Set.of("ECONOMY"), java.util.Set.of());
+        String review = dk.visitation.support.Tasks.awaitOpen(caseId, "review-cost-consequence");
+        as(economy).get("/tasks/" + review).then().statusCode(200).body("candidateGroup", equalTo("ECONOMY"));
+        as(economy).contentType(ContentType.JSON).body(Map.of("annualCostOre", -1)).post("/tasks/" + review + "/complete")
+                .then().statusCode(400).body("errors.field", hasItem("costConsequence")).body("errors.field", hasItem("annualCostOre"));
+        as(economy).contentType(ContentType.JSON).body(Map.of("costConsequence", "Aflastning i CBA, ca. 250.000 kr om året.",
+                "annualCostOre", 25_000_000L)).post("/tasks/" + review + "/complete").then().statusCode(200);
+        as(economy).get("/cases/" + caseId + "/economy-reviews").then().statusCode(200)
+                .body("[0].trigger", equalTo("COMMITTEE_DECISION")).body("[0].status", equalTo("DONE"))
+                .body("[0].reviewedBy", equalTo("erik.economy"));
         decide(meeting, item, Map.of("outcome", "MYN", "justification", "Again", "decidedBy", MEMBERS)).statusCode(412);
     }
 

@@ -82,13 +82,14 @@ class AccessPolicyTest {
             Map.entry("closeWorkItem", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("listPayingCases", Set.of(Role.ECONOMY, LEADER)),
             Map.entry("getExpensiveCases", Set.of(Role.ECONOMY, LEADER)),
-            Map.entry("readEvents", Set.of(SYSTEM, LEADER, AUDITOR)));
+            Map.entry("readEvents", Set.of(SYSTEM, LEADER, AUDITOR)),
+            Map.entry("listEconomyReviews", Set.of(Role.ECONOMY, LEADER, AUDITOR)));
 
     /** Called on a random id: past the role gate they answer 404. */
     static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getMinutes",
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
             "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "openWorkItem",
-            "listWorkItems", "closeWorkItem");
+            "listWorkItems", "closeWorkItem", "listEconomyReviews");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
@@ -108,6 +109,7 @@ class AccessPolicyTest {
 
     private final Map<String, Call> calls = Map.ofEntries(
             Map.entry("listTasks", (as, id, etag) -> as.get("/tasks")),
+            Map.entry("listEconomyReviews", (as, id, etag) -> as.get("/cases/" + UUID.randomUUID() + "/economy-reviews")),
             Map.entry("readEvents", (as, id, etag) -> as.queryParam("limit", 1).get("/events")),
             Map.entry("listPayingCases", (as, id, etag) -> as.queryParam("department", "CBA").queryParam("from", "2040-01-01")
                     .queryParam("to", "2040-02-01").get("/economy/paying-cases")),
