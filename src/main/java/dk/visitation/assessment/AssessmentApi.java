@@ -1,5 +1,7 @@
 package dk.visitation.assessment;
 
+import static dk.visitation.common.Times.local;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
@@ -10,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The assessment API's bodies. */
 public final class AssessmentApi {
 
-    static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+    static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
     private AssessmentApi() {
     }
@@ -56,7 +58,4 @@ public final class AssessmentApi {
         }
     }
 
-    static OffsetDateTime local(java.time.Instant instant) {
-        return instant == null ? null : instant.atZone(DENMARK).toOffsetDateTime();
-    }
 }

@@ -1,5 +1,7 @@
 package dk.visitation.cases;
 
+import static dk.visitation.common.Times.local;
+
 import dk.visitation.common.Department;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The case API's request and response bodies: the contract, kept apart from the entities. */
 public final class CaseApi {
 
-    static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+    static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
     private CaseApi() {
     }
@@ -139,7 +141,4 @@ public final class CaseApi {
         }
     }
 
-    static OffsetDateTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(DENMARK).toOffsetDateTime();
-    }
 }

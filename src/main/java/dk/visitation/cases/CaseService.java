@@ -276,7 +276,7 @@ public class CaseService {
                 patch.has("description") ? text(patch.get("description"), "description", errors) : childCase.description,
                 patch.has("adviser") ? text(patch.get("adviser"), "adviser", errors) : childCase.adviser,
                 patch.has("source") ? enumValue(patch.get("source"), "source", errors) : childCase.source,
-                patch.has("receivedAt") ? dateTime(patch.get("receivedAt"), errors) : CaseApi.local(childCase.receivedAt));
+                patch.has("receivedAt") ? dateTime(patch.get("receivedAt"), errors) : dk.visitation.common.Times.local(childCase.receivedAt));
         for (ConstraintViolation<Editable> violation : validator.validate(edited)) {
             errors.add(new Problem.FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
         }

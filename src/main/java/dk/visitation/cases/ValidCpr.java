@@ -24,7 +24,7 @@ public @interface ValidCpr {
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<ValidCpr, String> {
-        private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+        private static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {

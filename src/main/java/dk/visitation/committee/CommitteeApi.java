@@ -1,5 +1,7 @@
 package dk.visitation.committee;
 
+import static dk.visitation.common.Times.local;
+
 import dk.visitation.common.Department;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The committee API's bodies. */
 public final class CommitteeApi {
 
-    static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+    static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
     private CommitteeApi() {
     }
@@ -94,7 +96,4 @@ public final class CommitteeApi {
             @Schema(description = "Median days from intake to the committee's final decision") Double medianDaysIntakeToDecision) {
     }
 
-    static OffsetDateTime local(java.time.Instant instant) {
-        return instant == null ? null : instant.atZone(DENMARK).toOffsetDateTime();
-    }
 }

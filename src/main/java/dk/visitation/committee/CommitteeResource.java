@@ -75,8 +75,8 @@ public class CommitteeResource {
             @Parameter(description = "PLANNED, LOCKED or HELD") @QueryParam("status") Meeting.Status status,
             @Valid @BeanParam PageRequest page) {
         Page<Meeting> found = committee.meetings(from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), status, page);
-        return new Page<>(found.items().stream().map(m -> new CommitteeApi.MeetingSummary(m.id, CommitteeApi.local(m.startsAt),
-                CommitteeApi.local(m.materialDeadline), m.status, m.extraordinary, committee.casesOnAgenda(m.id))).toList(),
+        return new Page<>(found.items().stream().map(m -> new CommitteeApi.MeetingSummary(m.id, dk.visitation.common.Times.local(m.startsAt),
+                dk.visitation.common.Times.local(m.materialDeadline), m.status, m.extraordinary, committee.casesOnAgenda(m.id))).toList(),
                 found.page(), found.size(), found.total());
     }
 

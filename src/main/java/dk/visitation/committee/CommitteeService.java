@@ -350,12 +350,12 @@ public class CommitteeService {
         List<CommitteeApi.ItemView> agenda = AgendaItem.<AgendaItem>list("meetingId = ?1 and status <> ?2 order by addedAt, id",
                         meetingId, AgendaItem.Status.REMOVED).stream()
                 .map(item -> new CommitteeApi.ItemView(item.id, item.caseId, item.status, item.addedBy,
-                        CommitteeApi.local(item.addedAt), item.rolledFrom, material(item.caseId),
+                        dk.visitation.common.Times.local(item.addedAt), item.rolledFrom, material(item.caseId),
                         Decision.<Decision>find("agendaItemId", item.id).firstResultOptional().map(CommitteeApi.DecisionView::of).orElse(null),
                         item.version))
                 .toList();
         List<CommitteeApi.Attendee> attendance = attendance(meetingId);
-        return new CommitteeApi.MeetingView(meeting.id, CommitteeApi.local(meeting.startsAt), CommitteeApi.local(meeting.materialDeadline),
+        return new CommitteeApi.MeetingView(meeting.id, dk.visitation.common.Times.local(meeting.startsAt), dk.visitation.common.Times.local(meeting.materialDeadline),
                 meeting.status, meeting.extraordinary, agenda, attendance, quorum(attendance), meeting.version);
     }
 
@@ -380,7 +380,7 @@ public class CommitteeService {
         }
         Instant preparedAt = row[6] instanceof Instant i ? i : ((java.time.OffsetDateTime) row[6]).toInstant();
         return new CommitteeApi.MaterialView((Boolean) row[0], (Boolean) row[1], (Boolean) row[2], documents, (String) row[4],
-                (String) row[5], CommitteeApi.local(preparedAt));
+                (String) row[5], dk.visitation.common.Times.local(preparedAt));
     }
 
     long casesOnAgenda(UUID meetingId) {

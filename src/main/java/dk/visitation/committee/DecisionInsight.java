@@ -27,7 +27,7 @@ class DecisionInsight implements InsightSection {
     @Override
     public List<String> lines(UUID caseId) {
         return Decision.<Decision>list("caseId = ?1 order by decidedAt", caseId).stream()
-                .map(d -> CommitteeApi.local(d.decidedAt).toLocalDate() + ": " + d.outcome
+                .map(d -> dk.visitation.common.Times.local(d.decidedAt).toLocalDate() + ": " + d.outcome
                         + (d.contributingDepartment == null ? "" : " (ledende " + d.leadDepartment + ", bidragende " + d.contributingDepartment + ")")
                         + ". Begrundelse: " + d.justification
                         + (d.missingInformation == null ? "" : " Mangler: " + d.missingInformation))

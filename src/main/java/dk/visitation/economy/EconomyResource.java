@@ -121,7 +121,7 @@ public class EconomyResource {
     }
 
     private static EconomyApi.Responsibility view(UUID id, PaymentPeriods periods, LocalDate date) {
-        LocalDate on = date == null ? LocalDate.now(ZoneId.of("Europe/Copenhagen")) : date;
+        LocalDate on = date == null ? LocalDate.now(dk.visitation.common.Times.DENMARK) : date;
         return new EconomyApi.Responsibility(id, periods.periods().stream()
                 .map(p -> new EconomyApi.PeriodView(p.from(), p.to(), p.department())).toList(), on, periods.payer(on).orElse(null));
     }

@@ -37,7 +37,7 @@ public class EventFeedResource {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
-    private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+    private static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
     private final ObjectMapper json;
 

@@ -1,5 +1,7 @@
 package dk.visitation.handover;
 
+import static dk.visitation.common.Times.local;
+
 import dk.visitation.common.Department;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The handover API's bodies. */
 public final class HandoverApi {
 
-    private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+    private static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
     private HandoverApi() {
     }
@@ -54,7 +56,4 @@ public final class HandoverApi {
         }
     }
 
-    static OffsetDateTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(DENMARK).toOffsetDateTime();
-    }
 }

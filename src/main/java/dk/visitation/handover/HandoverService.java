@@ -35,7 +35,7 @@ public class HandoverService {
 
     static final String REQUESTED = "handover.requested";
     static final String UNBLOCKED = "handover.unblocked";
-    private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+    private static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
     private final CaseService cases;
     private final EconomyService economy;

@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Transactional
 public class AccessLogResource {
 
-    private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+    private static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
     private final AccessLog accessLog;
     private final ChildDirectory children;

@@ -1,5 +1,7 @@
 package dk.visitation.tasks;
 
+import static dk.visitation.common.Times.local;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.visitation.common.ETags;
 import dk.visitation.common.Page;
@@ -46,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TaskResource {
 
     static final String ID = "/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
-    private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+    private static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
     private final TaskService tasks;
 
@@ -177,7 +179,4 @@ public class TaskResource {
         return Response.ok(TaskView.of(task)).tag(ETags.of(task.version)).build();
     }
 
-    private static OffsetDateTime local(java.time.Instant instant) {
-        return instant == null ? null : instant.atZone(DENMARK).toOffsetDateTime();
-    }
 }
