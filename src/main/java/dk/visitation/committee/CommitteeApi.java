@@ -24,7 +24,8 @@ public final class CommitteeApi {
     }
 
     @Schema(name = "MeetingRequest", description = "An extraordinary meeting")
-    public record MeetingRequest(@NotNull @Schema(examples = "2026-12-16T09:00:00+01:00") OffsetDateTime startsAt) {
+    public record MeetingRequest(@NotNull @Schema(examples = "2026-12-16T09:00:00+01:00") OffsetDateTime startsAt,
+            @Schema(description = "A meeting held before the service took over, recorded afterwards (leaders only)") Boolean historical) {
     }
 
     @Schema(name = "AgendaAddition")
@@ -74,13 +75,13 @@ public final class CommitteeApi {
 
     @Schema(name = "Meeting")
     public record MeetingView(UUID id, OffsetDateTime startsAt, OffsetDateTime materialDeadline, Meeting.Status status,
-            boolean extraordinary, List<ItemView> agenda, List<Attendee> attendance,
+            boolean extraordinary, boolean historical, List<ItemView> agenda, List<Attendee> attendance,
             @Schema(description = "At least one member from MYN and one from CBA present") boolean quorum, long version) {
     }
 
     @Schema(name = "MeetingSummary")
     public record MeetingSummary(UUID id, OffsetDateTime startsAt, OffsetDateTime materialDeadline, Meeting.Status status,
-            boolean extraordinary, long casesOnAgenda) {
+            boolean extraordinary, boolean historical, long casesOnAgenda) {
     }
 
     @Schema(name = "MeetingPage")

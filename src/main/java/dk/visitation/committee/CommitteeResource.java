@@ -76,7 +76,7 @@ public class CommitteeResource {
             @Valid @BeanParam PageRequest page) {
         Page<Meeting> found = committee.meetings(from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), status, page);
         return new Page<>(found.items().stream().map(m -> new CommitteeApi.MeetingSummary(m.id, dk.visitation.common.Times.local(m.startsAt),
-                dk.visitation.common.Times.local(m.materialDeadline), m.status, m.extraordinary, committee.casesOnAgenda(m.id))).toList(),
+                dk.visitation.common.Times.local(m.materialDeadline), m.status, m.extraordinary, m.historical, committee.casesOnAgenda(m.id))).toList(),
                 found.page(), found.size(), found.total());
     }
 
@@ -85,17 +85,18 @@ public class CommitteeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.COMMITTEE_MEMBER, Role.LEADER})
     @Operation(operationId = "scheduleMeeting", summary = "Schedule an extraordinary meeting",
-            description = "Regular meetings every 14 days are planned by the service; this adds one in between.")
+            description = "Regular meetings every 14 days are planned by the service; this adds one in between. "
+                    + "A leader can also record a meeting held before the service took over (historical), with its agenda and decisions.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingRequest.class),
             examples = @ExampleObject(name = "extraordinary", value = "{\"startsAt\": \"2026-12-16T09:00:00+01:00\"}")))
     @APIResponse(responseCode = "201", description = "Scheduled", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingView.class)))
-    @APIResponse(responseCode = "400", description = "Not in the future", content = @Content(
+    @APIResponse(responseCode = "400", description = "Not in the future (or, historical, not in the past)", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A meeting is already planned at that time", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response schedule(@Valid @NotNull CommitteeApi.MeetingRequest request) {
-        Meeting meeting = committee.schedule(request.startsAt().toInstant());
+        Meeting meeting = committee.schedule(request.startsAt().toInstant(), Boolean.TRUE.equals(request.historical()));
         return Response.status(Response.Status.CREATED).entity(committee.view(meeting.id)).tag(ETags.of(meeting.version)).build();
     }
 

@@ -88,7 +88,10 @@ public class CommitteeService {
 
     /** An extraordinary meeting (ekstraordinært møde) at a time of the committee's choosing. */
     @Transactional
-    public Meeting schedule(Instant startsAt) {
+    public Meeting schedule(Instant startsAt, boolean historical) {
+        if (historical) {
+            return recordHistorical(startsAt);
+        }
         if (!startsAt.isAfter(Instant.now())) {
             throw ProblemException.invalid("startsAt", "must be in the future");
         }
@@ -96,6 +99,28 @@ public class CommitteeService {
             throw new ProblemException(ProblemType.CONFLICT, "A meeting is already planned at " + startsAt);
         }
         return newMeeting(startsAt, true);
+    }
+
+    /** A meeting held before the service took over: its agenda and decisions can be recorded afterwards. */
+    private Meeting recordHistorical(Instant startsAt) {
+        if (!caller.hasRole(dk.visitation.security.Role.LEADER)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only a leader records meetings held before the service");
+        }
+        if (!startsAt.isBefore(Instant.now())) {
+            throw ProblemException.invalid("startsAt", "a historical meeting lies in the past");
+        }
+        if (Meeting.count("startsAt", startsAt) > 0) {
+            throw new ProblemException(ProblemType.CONFLICT, "A meeting is already recorded at " + startsAt);
+        }
+        Meeting meeting = new Meeting();
+        meeting.id = UUID.randomUUID();
+        meeting.startsAt = startsAt;
+        meeting.materialDeadline = materialDeadline(startsAt);
+        meeting.status = Meeting.Status.HELD;
+        meeting.historical = true;
+        meeting.createdAt = Instant.now();
+        meeting.persist();
+        return meeting;
     }
 
     private Meeting newMeeting(Instant startsAt, boolean extraordinary) {
@@ -208,7 +233,7 @@ public class CommitteeService {
     }
 
     private static void requirePlanned(Meeting meeting) {
-        if (meeting.status != Meeting.Status.PLANNED) {
+        if (meeting.status != Meeting.Status.PLANNED && !meeting.historical) {
             throw new ProblemException(ProblemType.CONFLICT, "The material deadline has passed: the agenda is locked");
         }
     }
@@ -356,7 +381,7 @@ public class CommitteeService {
                 .toList();
         List<CommitteeApi.Attendee> attendance = attendance(meetingId);
         return new CommitteeApi.MeetingView(meeting.id, dk.visitation.common.Times.local(meeting.startsAt), dk.visitation.common.Times.local(meeting.materialDeadline),
-                meeting.status, meeting.extraordinary, agenda, attendance, quorum(attendance), meeting.version);
+                meeting.status, meeting.extraordinary, meeting.historical, agenda, attendance, quorum(attendance), meeting.version);
     }
 
     /** The newest material MYN prepared for the case, if any. */

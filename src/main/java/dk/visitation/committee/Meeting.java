@@ -32,6 +32,9 @@ public class Meeting extends PanacheEntityBase {
 
     public boolean extraordinary;
 
+    /** Held before the service took over: recorded afterwards, with no process and no deadline to lock. */
+    public boolean historical;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

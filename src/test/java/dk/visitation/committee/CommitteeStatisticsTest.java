@@ -8,13 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dk.visitation.support.Tasks;
 import dk.visitation.support.Visitation;
-import dk.visitation.workflow.EmbeddedEngine;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -26,25 +22,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The seeds' first half of 2022 — 68 cases on the agenda, 52 placed in CBA, 9 in MYN, 7 still pending —
- * built through the API and read back from the statistics. The service runs in the present, so the
- * half-year is built on a meeting of its own ahead of today rather than back-dated into 2022.
+ * built through the API (requests received in January 2022, a meeting held in March 2022 recorded as
+ * historical) and read back from the statistics for that half-year.
  */
 @QuarkusTest
 class CommitteeStatisticsTest {
 
     private static final List<String> MEMBERS = List.of("mette.myn", "carl.cba");
-
-    @Inject
-    EmbeddedEngine engine;
+    private static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2022-01-10T10:00:00+01:00");
 
     @Test
     void the_committees_half_year_from_the_seeds_is_counted_exactly() throws Exception {
-        OffsetDateTime startsAt = OffsetDateTime.now(ZoneId.of("Europe/Copenhagen")).plusDays(300)
-                .truncatedTo(ChronoUnit.DAYS).withHour(13);
-        String meeting = as(member("mette.myn")).contentType(ContentType.JSON).body(Map.of("startsAt", startsAt.toString()))
-                .post("/committee/meetings").then().statusCode(201).extract().path("id");
-        as(member("mette.myn")).contentType(ContentType.JSON).body(Map.of("startsAt", startsAt.plusDays(14).toString()))
-                .post("/committee/meetings").then().statusCode(201);
+        OffsetDateTime startsAt = OffsetDateTime.parse("2022-03-02T09:00:00+01:00");
+        as(member("mette.myn")).contentType(ContentType.JSON).body(Map.of("startsAt", startsAt.toString(), "historical", true))
+                .post("/committee/meetings").then().statusCode(403); // only a leader records the past
+        as(Tasks.leader()).contentType(ContentType.JSON).body(Map.of("startsAt", "2099-01-07T09:00:00+01:00", "historical", true))
+                .post("/committee/meetings").then().statusCode(400);
+        String meeting = as(Tasks.leader()).contentType(ContentType.JSON).body(Map.of("startsAt", startsAt.toString(), "historical", true))
+                .post("/committee/meetings").then().statusCode(201).body("historical", equalTo(true)).extract().path("id");
 
         ClassLoader loader = Thread.currentThread().getContextClassLoader(); // the test's, for REST Assured's Jackson
         var pool = Executors.newFixedThreadPool(4, work -> {
@@ -62,7 +57,6 @@ class CommitteeStatisticsTest {
         }
         pool.shutdown();
 
-        Visitation.passDeadline(engine, meeting);
         Visitation.attend(meeting);
         for (int i = 0; i < cases.size(); i++) {
             String outcome = i < 52 ? "CBA" : i < 61 ? "MYN" : "PENDING";
@@ -73,9 +67,8 @@ class CommitteeStatisticsTest {
                     .post("/committee/meetings/" + meeting + "/agenda/" + item[0] + "/decision").then().statusCode(201);
         }
 
-        LocalDate day = startsAt.toLocalDate();
-        long days = ChronoUnit.DAYS.between(OffsetDateTime.parse("2026-11-20T09:30:00+01:00"), startsAt);
-        as(Tasks.leader()).queryParam("from", day.toString()).queryParam("to", day.plusDays(1).toString())
+        long days = ChronoUnit.DAYS.between(RECEIVED, startsAt); // 50 whole days from intake to the meeting
+        as(Tasks.leader()).queryParam("from", "2022-01-01").queryParam("to", "2022-07-01")
                 .get("/committee/statistics").then().statusCode(200)
                 .body("onAgenda", equalTo(68))
                 .body("decidedCba", equalTo(52))
@@ -92,13 +85,18 @@ class CommitteeStatisticsTest {
         as(Tasks.leader()).get("/committee/statistics").then().statusCode(400).contentType("application/problem+json");
         as(Tasks.leader()).queryParam("from", "2022-07-01").queryParam("to", "2022-01-01").get("/committee/statistics")
                 .then().statusCode(400);
-        as(Tasks.leader()).queryParam("from", "2022-01-01").queryParam("to", "2022-07-01").get("/committee/statistics")
+        as(Tasks.leader()).queryParam("from", "2021-01-01").queryParam("to", "2021-07-01").get("/committee/statistics")
                 .then().statusCode(200).body("onAgenda", equalTo(0));
     }
 
-    /** A case assessed for the committee, put on {@code meeting}'s agenda by MYN and its material prepared. */
+    /** A request of January 2022 assessed for the committee, put on {@code meeting}'s agenda, its material prepared. */
     private static UUID prepared(String meeting) {
-        UUID caseId = Visitation.assessed(Visitation.greyZone(), "COMMITTEE");
+        Map<String, Object> request = new java.util.HashMap<>(dk.visitation.support.Api.newCase(dk.visitation.support.Api.freshCpr()));
+        request.put("receivedAt", RECEIVED.toString());
+        UUID caseId = UUID.fromString(dk.visitation.support.Api.register(request).statusCode(201).extract().path("id"));
+        String task = Tasks.awaitOpen(caseId, "assess-target-group");
+        given().contentType(ContentType.JSON).body(Visitation.greyZone()).put("/cases/" + caseId + "/assessment").then().statusCode(200);
+        Tasks.complete(task, Map.of("outcome", "COMMITTEE"));
         Visitation.awaitStatus(caseId, "PREPARING_COMMITTEE");
         given().contentType(ContentType.JSON).body(Map.of("caseId", caseId)).post("/committee/meetings/" + meeting + "/agenda")
                 .then().statusCode(201);

@@ -208,7 +208,8 @@ class CommitteeTest {
     void regular_meetings_keep_the_14_day_rhythm_with_the_deadline_three_working_days_before_at_noon() {
         List<Map<String, Object>> meetings = as(member("mette.myn")).queryParam("size", 200).get("/committee/meetings")
                 .then().statusCode(200).extract().path("items");
-        List<Map<String, Object>> regular = meetings.stream().filter(m -> !(Boolean) m.get("extraordinary")).toList();
+        List<Map<String, Object>> regular = meetings.stream()
+                .filter(m -> !(Boolean) m.get("extraordinary") && !(Boolean) m.get("historical")).toList();
         assertTrue(regular.size() >= 4, "planned ahead: " + regular.size());
         java.time.LocalDate first = java.time.LocalDate.parse("2026-01-07"); // visitation.committee.first-meeting
         for (Map<String, Object> meeting : regular) {
