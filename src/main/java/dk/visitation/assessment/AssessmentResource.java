@@ -1,5 +1,6 @@
 package dk.visitation.assessment;
 
+import dk.visitation.common.Paths;
 import dk.visitation.common.ETags;
 import dk.visitation.common.Problem;
 import dk.visitation.security.Role;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** MYN records the facts of the target-group assessment and sees what the agreed rules recommend. */
-@Path("/cases/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}/assessment")
+@Path(Paths.CASE + "/assessment")
 @Tag(name = "Assessment", description = "Target-group assessment (målgruppevurdering) and quick screening")
 @Produces(MediaType.APPLICATION_JSON)
 public class AssessmentResource {

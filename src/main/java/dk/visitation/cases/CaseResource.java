@@ -1,5 +1,6 @@
 package dk.visitation.cases;
 
+import dk.visitation.common.Paths;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.visitation.common.ETags;
 import dk.visitation.common.IdempotencyKeys;
@@ -49,7 +50,7 @@ public class CaseResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
     /** Only UUIDs match, so /cases/search is never read as a case id. */
-    static final String ID = "/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+    static final String ID = "/{id: " + Paths.UUID + "}";
 
     private final CaseService cases;
 

@@ -1,5 +1,6 @@
 package dk.visitation.committee;
 
+import dk.visitation.common.Paths;
 import dk.visitation.common.ETags;
 import dk.visitation.common.Page;
 import dk.visitation.common.PageRequest;
@@ -46,9 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Transactional
 public class CommitteeResource {
 
-    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-    private static final String MEETING = "/meetings/{id: " + UUID_PATTERN + "}";
-    private static final String ITEM = MEETING + "/agenda/{itemId: " + UUID_PATTERN + "}";
+    private static final String MEETING = "/meetings/{id: " + Paths.UUID + "}";
+    private static final String ITEM = MEETING + "/agenda/{itemId: " + Paths.UUID + "}";
 
     private final CommitteeService committee;
 

@@ -1,14 +1,12 @@
 package dk.visitation.common;
 
 import java.util.List;
-import java.util.Map;
 
 /** Thrown by services for an answer the client must act on; rendered as problem+json. */
 public class ProblemException extends RuntimeException {
 
     private final ProblemType kind;
     private final List<Problem.FieldError> errors;
-    private final Map<String, Object> extensions;
 
     public ProblemException(ProblemType kind, String detail) {
         this(kind, detail, List.of());
@@ -18,7 +16,6 @@ public class ProblemException extends RuntimeException {
         super(detail, null, false, false); // a client error: no stack trace to fill or log
         this.kind = kind;
         this.errors = List.copyOf(errors);
-        this.extensions = Map.of();
     }
 
     public static ProblemException notFound(String what, Object id) {
@@ -36,9 +33,5 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
-    }
-
-    public Map<String, Object> extensions() {
-        return extensions;
     }
 }

@@ -1,5 +1,6 @@
 package dk.visitation.economy;
 
+import dk.visitation.common.Paths;
 import dk.visitation.common.ETags;
 import dk.visitation.common.Problem;
 import dk.visitation.security.Role;
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A case's grants and payment responsibility. */
-@Path("/cases/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}")
+@Path(Paths.CASE)
 @Tag(name = "Economy", description = "Grants, payment responsibility and the commitment account")
 @Produces(MediaType.APPLICATION_JSON)
 public class EconomyResource {

@@ -1,5 +1,6 @@
 package dk.visitation.handover;
 
+import dk.visitation.common.Paths;
 import dk.visitation.common.Problem;
 import dk.visitation.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Handover between MYN and CBA and the open work that must be finished first. */
-@Path("/cases/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}")
+@Path(Paths.CASE)
 @Tag(name = "Handover", description = "Handover (overdragelse) between the departments")
 @Produces(MediaType.APPLICATION_JSON)
 public class HandoverResource {
@@ -100,7 +101,7 @@ public class HandoverResource {
     }
 
     @POST
-    @Path("/work-items/{itemId: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}/close")
+    @Path("/work-items/{itemId: " + Paths.UUID + "}/close")
     @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
     @Operation(operationId = "closeWorkItem", summary = "Close open work; a waiting handover goes on when the last blocker closes")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(

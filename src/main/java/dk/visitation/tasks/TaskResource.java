@@ -1,5 +1,6 @@
 package dk.visitation.tasks;
 
+import dk.visitation.common.Paths;
 import static dk.visitation.common.Times.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Transactional
 public class TaskResource {
 
-    static final String ID = "/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+    static final String ID = "/{id: " + Paths.UUID + "}";
     private static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
     private final TaskService tasks;
