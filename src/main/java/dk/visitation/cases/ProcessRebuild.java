@@ -46,11 +46,12 @@ class ProcessRebuild {
         while (true) {
             UUID from = after;
             List<UUID> batch = QuarkusTransaction.requiringNew().call(() -> {
-                List<UUID> ids = ChildCase.getEntityManager()
-                        .createQuery("select c.id from ChildCase c where c.status in ?1 and c.id > ?2 order by c.id", UUID.class)
+                List<Object[]> open = ChildCase.getEntityManager()
+                        .createQuery("select c.id, c.status from ChildCase c where c.status in ?1 and c.id > ?2 order by c.id",
+                                Object[].class)
                         .setParameter(1, OPEN).setParameter(2, from).setMaxResults(BATCH).getResultList();
-                ids.forEach(id -> cases.restartProcess(id, resumeAt(ChildCase.<ChildCase>findById(id).status)));
-                return ids;
+                open.forEach(row -> cases.restartProcess((UUID) row[0], resumeAt((CaseStatus) row[1])));
+                return open.stream().map(row -> (UUID) row[0]).toList();
             });
             rebuilt += batch.size();
             if (batch.size() < BATCH) {

@@ -46,6 +46,9 @@ public class CommitteeService {
     /** Tells a case's visitation process the committee's placement. */
     static final String COMMITTEE_DECIDED = "visitation.committee-decided";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<String>> DOCUMENTS = new com.fasterxml.jackson.core.type.TypeReference<>() {
+    };
     private static final EnumSet<CaseStatus> BEFORE_COMMITTEE = EnumSet.of(CaseStatus.PREPARING_COMMITTEE, CaseStatus.ON_COMMITTEE_AGENDA);
 
     private final CommitteeSettings settings;
@@ -398,8 +401,7 @@ public class CommitteeService {
         Object[] row = rows.getFirst();
         List<String> documents;
         try {
-            documents = new com.fasterxml.jackson.databind.ObjectMapper().readValue((String) row[3],
-                    new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+            documents = JSON.readValue((String) row[3], DOCUMENTS);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -99,7 +99,8 @@ public class CommitmentAccountResource {
         if (department == null) {
             throw ProblemException.invalid("department", "is required");
         }
-        java.util.List<EconomyService.ExpensiveCase> cases = economy.expensiveCases(year, department);
+        EconomyService.ExpensiveCases report = economy.expensiveCases(year, department);
+        java.util.List<EconomyService.ExpensiveCase> cases = report.cases();
         if (accept != null && accept.contains("text/csv")) {
             StringBuilder csv = new StringBuilder("case_id;band;annualised_ore;placement_ore\n");
             cases.forEach(c -> csv.append(c.caseId()).append(';').append(c.band()).append(';').append(c.annualOre())
@@ -111,7 +112,7 @@ public class CommitmentAccountResource {
         for (String band : java.util.List.of("1.0-1.5", "1.5-2.0", "2.0+")) {
             bands.put(band, cases.stream().filter(c -> c.band().equals(band)).count());
         }
-        long spend = economy.placementSpend(year, department);
+        long spend = report.placementSpendOre();
         long expensivePlacement = cases.stream().mapToLong(EconomyService.ExpensiveCase::placementOre).sum();
         java.math.BigDecimal share = spend == 0 ? java.math.BigDecimal.ZERO : java.math.BigDecimal.valueOf(expensivePlacement * 100)
                 .divide(java.math.BigDecimal.valueOf(spend), 1, java.math.RoundingMode.HALF_EVEN);

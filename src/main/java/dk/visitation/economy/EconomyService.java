@@ -159,26 +159,35 @@ public class EconomyService {
     public record ExpensiveCase(UUID caseId, long annualOre, long placementOre, String band) {
     }
 
+    /** The expensive cases of a department-year and the department's whole placement spend that year. */
+    public record ExpensiveCases(List<ExpensiveCase> cases, long placementSpendOre) {
+    }
+
     /**
      * Expensive single cases (dyre enkeltsager) of {@code department} in {@code year}: the cost it pays for each
-     * case in the year, annualised over the days it paid, in the bands 1.0–1.5, 1.5–2.0 and 2.0+ m kr.
+     * case in the year, annualised over the days it paid, in the bands 1.0–1.5, 1.5–2.0 and 2.0+ m kr; one pass
+     * over the year's grants also gives the placement spend their share is taken of.
      */
     @Transactional
-    public List<ExpensiveCase> expensiveCases(int year, Department department) {
+    public ExpensiveCases expensiveCases(int year, Department department) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = from.plusYears(1);
+        Map<UUID, PaymentPeriods> payers = new java.util.HashMap<>();
         Map<UUID, long[]> costs = new TreeMap<>();
+        long placementSpend = 0;
         for (Grant grant : Grant.<Grant>list("validFrom < ?1 and validTo > ?2", to, from)) {
-            long amount = Commitments.split(grant.terms(), load(grant.caseId), from, to).getOrDefault(department, 0L);
+            PaymentPeriods periods = payers.computeIfAbsent(grant.caseId, this::load);
+            long amount = Commitments.split(grant.terms(), periods, from, to).getOrDefault(department, 0L);
             long[] cost = costs.computeIfAbsent(grant.caseId, id -> new long[2]);
             cost[0] += amount;
             if (grant.serviceType == Grant.ServiceType.PLACEMENT) {
                 cost[1] += amount;
+                placementSpend += amount;
             }
         }
         List<ExpensiveCase> expensive = new ArrayList<>();
         costs.forEach((caseId, cost) -> {
-            long days = paidDays(load(caseId), department, from, to);
+            long days = paidDays(payers.get(caseId), department, from, to);
             if (days > 0) {
                 long annual = java.math.BigDecimal.valueOf(cost[0]).multiply(java.math.BigDecimal.valueOf(365))
                         .divide(java.math.BigDecimal.valueOf(days), 0, java.math.RoundingMode.HALF_EVEN).longValueExact();
@@ -191,20 +200,7 @@ public class EconomyService {
         expensive.sort(java.util.Comparator.comparingLong(ExpensiveCase::annualOre).reversed());
         accessLog.record(AccessLog.Action.EXPORT, "expensive cases", expensive.stream().map(ExpensiveCase::caseId).toList(),
                 List.of(), Map.of("year", year, "department", department.name()));
-        return expensive;
-    }
-
-    /** The total placement spend of {@code department} in {@code year}, for the expensive cases' share. */
-    @Transactional
-    public long placementSpend(int year, Department department) {
-        LocalDate from = LocalDate.of(year, 1, 1);
-        LocalDate to = from.plusYears(1);
-        long total = 0;
-        for (Grant grant : Grant.<Grant>list("serviceType = ?1 and validFrom < ?2 and validTo > ?3",
-                Grant.ServiceType.PLACEMENT, to, from)) {
-            total += Commitments.split(grant.terms(), load(grant.caseId), from, to).getOrDefault(department, 0L);
-        }
-        return total;
+        return new ExpensiveCases(expensive, placementSpend);
     }
 
     private static long paidDays(PaymentPeriods periods, Department department, LocalDate from, LocalDate to) {
