@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.visitation.support.Visitation;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -21,9 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 class TargetGroupDecisionTest {
 
-    private static final List<String> FLAGS = List.of("disabilityIsMainProblem", "otherSocialProblemsWeighHeavier",
-            "disabilitySpecificOffersRequested", "knownDiagnosisFromBupOrHospital", "placementOfChildOfMentallyIllParents",
-            "childOfPregnantWomanWithConcern", "siblingNeedOnlyFromDisabledSibling", "childOfSeverelyIntellectuallyDisabledParents");
+    private static final List<String> FLAGS = Visitation.FLAGS;
     private static final List<String> EXCEPTIONS = FLAGS.subList(4, 8);
 
     @Inject
@@ -31,8 +30,7 @@ class TargetGroupDecisionTest {
 
     /** The obvious CBA case: considerable and lasting, the main problem, offers asked for, known from BUP. */
     private static Map<String, Object> obviousCba() {
-        return facts("CONSIDERABLE_AND_LASTING", "disabilityIsMainProblem", "disabilitySpecificOffersRequested",
-                "knownDiagnosisFromBupOrHospital");
+        return Visitation.obviousCba();
     }
 
     static Stream<Arguments> agreement() {
@@ -102,13 +100,7 @@ class TargetGroupDecisionTest {
     }
 
     private static Map<String, Object> facts(String impairment, String... trueFlags) {
-        Map<String, Object> facts = new HashMap<>();
-        facts.put("impairment", impairment);
-        FLAGS.forEach(flag -> facts.put(flag, false));
-        for (String flag : trueFlags) {
-            facts.put(flag, true);
-        }
-        return facts;
+        return Visitation.facts(impairment, trueFlags);
     }
 
     private static Map<String, Object> with(Map<String, Object> facts, String flag) {
