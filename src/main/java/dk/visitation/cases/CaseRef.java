@@ -8,6 +8,10 @@ import java.util.UUID;
 public record CaseRef(UUID id, UUID childId, Department department, Department contributingDepartment,
         CaseStatus status, Instant receivedAt) {
 
+    public TargetGroup targetGroup() {
+        return TargetGroup.of(status, department);
+    }
+
     static CaseRef of(ChildCase c) {
         return new CaseRef(c.id, c.child.id, c.department, c.contributingDepartment, c.status, c.receivedAt);
     }

@@ -343,6 +343,18 @@ public class CaseService {
         return CaseRef.of(find(id));
     }
 
+    /** Several cases as the service sees them (reports over many cases): no scope, not logged here. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Map<UUID, CaseRef> refs(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, CaseRef> refs = new java.util.HashMap<>();
+        List<UUID> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += 1000) {
+            ChildCase.<ChildCase>list("id in ?1", all.subList(i, Math.min(all.size(), i + 1000)))
+                    .forEach(c -> refs.put(c.id, CaseRef.of(c)));
+        }
+        return refs;
+    }
+
     /** Moves the case to {@code status} with a history entry; a targeted update, so no edit is lost. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changeStatus(UUID id, CaseStatus status, String by, String reason) {

@@ -1,5 +1,6 @@
 package dk.visitation.economy;
 
+import dk.visitation.cases.TargetGroup;
 import dk.visitation.common.Department;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -35,12 +37,14 @@ public final class EconomyApi {
     public record GrantView(UUID id, UUID caseId, Grant.ServiceType serviceType, String legalBasis, Grant.Provider provider,
             String providerName, long priceOre, Cost.TariffPeriod tariffPeriod, BigDecimal scope, LocalDate from, LocalDate to,
             @Schema(description = "The grant's total over its period in øre (the stated rounding rule)") long totalOre,
+            @Schema(description = "NOT_REQUIRED below the approval amount; else PENDING until ECONOMY approves or rejects it")
+            Grant.Approval approval,
             long version) {
 
         static GrantView of(Grant g) {
             return new GrantView(g.id, g.caseId, g.serviceType, g.legalBasis, g.provider, g.providerName, g.priceOre,
                     g.tariffPeriod, g.scope, g.validFrom, g.validTo,
-                    Cost.upTo(g.priceOre, g.scope, g.tariffPeriod, g.validFrom, g.validTo), g.version);
+                    Cost.upTo(g.priceOre, g.scope, g.tariffPeriod, g.validFrom, g.validTo), g.approval, g.version);
         }
     }
 
@@ -60,10 +64,25 @@ public final class EconomyApi {
     }
 
     @Schema(name = "CommitmentLine", description = "One case's committed cost for a service type in the year, for one department")
-    public record CommitmentLine(UUID caseId, Grant.ServiceType serviceType, long amountOre) {
+    public record CommitmentLine(UUID caseId, Grant.ServiceType serviceType,
+            @Schema(description = "The target group the visitation placed the case in") TargetGroup targetGroup, long amountOre,
+            @Schema(description = "The part of the amount from grants still awaiting ECONOMY's approval") long awaitingApprovalOre) {
     }
 
-    @Schema(name = "CommitmentAccount", description = "Dispositionsregnskab: a department's commitments in a year")
-    public record CommitmentAccount(int year, Department department, long totalOre, List<CommitmentLine> lines) {
+    @Schema(name = "CommitmentAccount", description = "Dispositionsregnskab: a department's commitments in a year, "
+            + "with totals per service type and per target group")
+    public record CommitmentAccount(int year, Department department, long totalOre, long awaitingApprovalOre,
+            Map<Grant.ServiceType, Long> byServiceType, Map<TargetGroup, Long> byTargetGroup, List<CommitmentLine> lines) {
+
+        static CommitmentAccount of(int year, Department department, List<CommitmentLine> lines) {
+            Map<Grant.ServiceType, Long> byServiceType = new java.util.EnumMap<>(Grant.ServiceType.class);
+            Map<TargetGroup, Long> byTargetGroup = new java.util.EnumMap<>(TargetGroup.class);
+            lines.forEach(line -> {
+                byServiceType.merge(line.serviceType(), line.amountOre(), Long::sum);
+                byTargetGroup.merge(line.targetGroup(), line.amountOre(), Long::sum);
+            });
+            return new CommitmentAccount(year, department, lines.stream().mapToLong(CommitmentLine::amountOre).sum(),
+                    lines.stream().mapToLong(CommitmentLine::awaitingApprovalOre).sum(), byServiceType, byTargetGroup, lines);
+        }
     }
 }

@@ -6,8 +6,12 @@ import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
 import dk.visitation.security.AccessLog;
+import dk.visitation.events.IntegrationEvents;
 import dk.visitation.tasks.TaskForm;
+import dk.visitation.workflow.EngineStarted;
 import dk.visitation.workflow.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.event.Observes;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,16 +28,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class EconomyReviews implements TaskForm {
 
-    public enum Trigger { COMMITTEE_DECISION, HANDOVER }
+    /** What asks for the review; a grant above the approval amount also needs ECONOMY's yes or no. */
+    public enum Trigger { COMMITTEE_DECISION, HANDOVER, GRANT_APPROVAL }
 
-    private static final Set<String> FIELDS = Set.of("costConsequence", "annualCostOre");
+    private static final Set<String> FIELDS = Set.of("costConsequence", "annualCostOre", "approved");
 
     private final Outbox outbox;
     private final CaseService cases;
+    private final IntegrationEvents events;
 
-    EconomyReviews(Outbox outbox, CaseService cases) {
+    EconomyReviews(Outbox outbox, CaseService cases, IntegrationEvents events) {
         this.outbox = outbox;
         this.cases = cases;
+        this.events = events;
     }
 
     /** Asks ECONOMY to review what {@code reference} (a decision or a handover) costs; once per reference. */
@@ -46,9 +53,27 @@ public class EconomyReviews implements TaskForm {
                 .setParameter("id", id).setParameter("case", caseId).setParameter("trigger", trigger.name())
                 .setParameter("reference", reference).setParameter("at", Instant.now()).executeUpdate();
         if (inserted == 1) {
-            outbox.publishMessage("economy.review-requested", id.toString(), "economy-review:" + id,
-                    Map.of("caseId", caseId.toString(), "reviewId", id.toString()));
+            startTrack(caseId, id);
         }
+    }
+
+    /** Starts (or, after an engine restart, starts again) the review's economy track; once per review in an engine. */
+    private void startTrack(UUID caseId, UUID reviewId) {
+        outbox.publishMessage("economy.review-requested", reviewId.toString(), "economy-review:" + reviewId,
+                Map.of("caseId", caseId.toString(), "reviewId", reviewId.toString(), "subjectId", reviewId.toString()));
+    }
+
+    /** The in-process engine forgot its instances: every open review gets its task again (the task row is re-linked). */
+    void rebuild(@Observes EngineStarted engine) {
+        if (engine.empty()) {
+            QuarkusTransaction.requiringNew().run(() -> open().forEach(row -> startTrack((UUID) row[1], (UUID) row[0])));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> open() {
+        return Panache.getEntityManager().createNativeQuery("select id, case_id from economy_review where status = 'OPEN'")
+                .getResultList();
     }
 
     @Override
@@ -56,10 +81,21 @@ public class EconomyReviews implements TaskForm {
         return "economy:review";
     }
 
-    /** The review form: the cost consequence in words (required) and, when known, the annual cost in øre. */
+    /**
+     * The review form: the cost consequence in words (required), when known the annual cost in øre, and for a
+     * grant above the approval amount whether ECONOMY approves it (required there, refused elsewhere).
+     */
     @Override
     public Map<String, Object> complete(CompletedTask task, JsonNode input) {
+        Object[] review = review(task);
+        boolean grantApproval = Trigger.GRANT_APPROVAL.name().equals(review[1]);
         List<Problem.FieldError> errors = TaskForm.unknownFields(input, FIELDS);
+        JsonNode approved = input.path("approved");
+        if (grantApproval && !approved.isBoolean()) {
+            errors.add(new Problem.FieldError("approved", "is required for a grant above the approval amount: true or false"));
+        } else if (!grantApproval && !approved.isMissingNode()) {
+            errors.add(new Problem.FieldError("approved", "only a grant above the approval amount is approved here"));
+        }
         JsonNode text = input.path("costConsequence");
         if (!text.isTextual() || text.asText().isBlank() || text.asText().length() > 4000) {
             errors.add(new Problem.FieldError("costConsequence", "is required, at most 4000 characters"));
@@ -71,22 +107,43 @@ public class EconomyReviews implements TaskForm {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The review is not valid", errors);
         }
+        Instant now = Instant.now();
         Panache.getEntityManager().createNativeQuery("""
                         update economy_review set status = 'DONE', cost_consequence = :text, annual_cost_ore = :annual,
-                               reviewed_by = :by, reviewed_at = :at
-                        where id = (select id from economy_review where case_id = :case and status = 'OPEN'
-                                    order by created_at limit 1)""")
+                               approved = :approved, reviewed_by = :by, reviewed_at = :at
+                        where id = :id""")
                 .unwrap(org.hibernate.query.NativeQuery.class)
                 .setParameter("text", text.asText().strip())
                 .setParameter("annual", annual.isMissingNode() || annual.isNull() ? null : annual.asLong(), Long.class)
-                .setParameter("by", task.completedBy()).setParameter("at", Instant.now()).setParameter("case", task.caseId())
+                .setParameter("approved", grantApproval ? approved.asBoolean() : null, Boolean.class)
+                .setParameter("by", task.completedBy()).setParameter("at", now).setParameter("id", review[0])
                 .executeUpdate();
-        return Map.of();
+        if (!grantApproval) {
+            return Map.of();
+        }
+        Grant grant = Grant.findById(review[2]);
+        grant.approval = approved.asBoolean() ? Grant.Approval.APPROVED : Grant.Approval.REJECTED;
+        grant.approvalDecidedAt = now;
+        events.publish(IntegrationEvents.GRANT_CHANGED, grant.caseId, Map.of("grantId", grant.id.toString(),
+                "approval", grant.approval.name()));
+        return Map.of("approved", approved.asBoolean());
+    }
+
+    /** The open review the task is about: id, trigger, reference. Tasks from before subjects were kept take the case's oldest. */
+    private static Object[] review(CompletedTask task) {
+        List<?> rows = Panache.getEntityManager().createNativeQuery(task.subjectId() != null
+                        ? "select id, trigger, reference_id from economy_review where id = :key and status = 'OPEN'"
+                        : "select id, trigger, reference_id from economy_review where case_id = :key and status = 'OPEN' order by created_at limit 1")
+                .setParameter("key", task.subjectId() != null ? task.subjectId() : task.caseId()).getResultList();
+        if (rows.isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, "The review of this task is already done");
+        }
+        return (Object[]) rows.getFirst();
     }
 
     /** A review as the API shows it. */
     public record Review(UUID id, String trigger, UUID referenceId, String status, String costConsequence, Long annualCostOre,
-            String reviewedBy) {
+            Boolean approved, String reviewedBy) {
     }
 
     @Transactional
@@ -94,10 +151,10 @@ public class EconomyReviews implements TaskForm {
     public List<Review> reviews(UUID caseId) {
         cases.access(caseId, AccessLog.Action.READ, "economy reviews");
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
-                        select id, trigger, reference_id, status, cost_consequence, annual_cost_ore, reviewed_by
+                        select id, trigger, reference_id, status, cost_consequence, annual_cost_ore, approved, reviewed_by
                         from economy_review where case_id = :case order by created_at""")
                 .setParameter("case", caseId).getResultList();
         return rows.stream().map(r -> new Review((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4],
-                r[5] == null ? null : ((Number) r[5]).longValue(), (String) r[6])).toList();
+                r[5] == null ? null : ((Number) r[5]).longValue(), (Boolean) r[6], (String) r[7])).toList();
     }
 }

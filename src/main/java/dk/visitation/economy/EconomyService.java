@@ -1,5 +1,6 @@
 package dk.visitation.economy;
 
+import dk.visitation.cases.CaseRef;
 import dk.visitation.cases.CaseRegistered;
 import dk.visitation.cases.CaseService;
 import dk.visitation.common.Department;
@@ -32,12 +33,17 @@ public class EconomyService {
     private final AccessLog accessLog;
     private final Caller caller;
     private final IntegrationEvents events;
+    private final EconomyReviews reviews;
+    private final EconomySettings settings;
 
-    EconomyService(CaseService cases, AccessLog accessLog, Caller caller, IntegrationEvents events) {
+    EconomyService(CaseService cases, AccessLog accessLog, Caller caller, IntegrationEvents events, EconomyReviews reviews,
+            EconomySettings settings) {
         this.cases = cases;
         this.accessLog = accessLog;
         this.caller = caller;
         this.events = events;
+        this.reviews = reviews;
+        this.settings = settings;
     }
 
     /** The receiving department pays from the day the request came in. */
@@ -65,10 +71,16 @@ public class EconomyService {
         grant.validTo = request.to();
         grant.createdBy = caller.user();
         grant.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        long annual = Cost.upTo(grant.priceOre, grant.scope, grant.tariffPeriod, grant.validFrom, grant.validFrom.plusDays(365));
+        grant.approval = annual > settings.grantApprovalThresholdOre() ? Grant.Approval.PENDING : Grant.Approval.NOT_REQUIRED;
         grant.persistAndFlush();
+        if (grant.approval == Grant.Approval.PENDING) {
+            reviews.request(caseId, EconomyReviews.Trigger.GRANT_APPROVAL, grant.id);
+        }
         events.publish(IntegrationEvents.GRANT_CHANGED, caseId, Map.of("grantId", grant.id.toString(),
                 "serviceType", grant.serviceType.name(), "from", grant.validFrom.toString(), "to", grant.validTo.toString(),
-                "priceOre", grant.priceOre, "tariffPeriod", grant.tariffPeriod.name(), "scope", grant.scope.toPlainString()));
+                "priceOre", grant.priceOre, "tariffPeriod", grant.tariffPeriod.name(), "scope", grant.scope.toPlainString(),
+                "approval", grant.approval.name()));
         return grant;
     }
 
@@ -116,29 +128,38 @@ public class EconomyService {
                 .stream().map(g -> g.id).toList();
     }
 
-    /** Dispositionsregnskab: what {@code department} is committed to in {@code year}, per case and service type. */
+    /**
+     * Dispositionsregnskab: what {@code department} is committed to in {@code year}, per case, service type and
+     * target group. Grants awaiting approval count (and are shown apart); rejected grants do not.
+     */
     @Transactional
     public EconomyApi.CommitmentAccount commitmentAccount(int year, Department department) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = from.plusYears(1);
-        List<Grant> grants = Grant.list("validFrom < ?1 and validTo > ?2 order by caseId, serviceType", to, from);
-        Map<String, Long> byLine = new TreeMap<>();
+        List<Grant> grants = Grant.list("validFrom < ?1 and validTo > ?2 and approval <> ?3 order by caseId, serviceType",
+                to, from, Grant.Approval.REJECTED);
+        Map<UUID, CaseRef> refs = cases.refs(grants.stream().map(g -> g.caseId).distinct().toList());
+        Map<String, long[]> byLine = new TreeMap<>();
         Map<UUID, PaymentPeriods> payers = new java.util.HashMap<>();
         for (Grant grant : grants) {
             PaymentPeriods periods = payers.computeIfAbsent(grant.caseId, this::load);
             long amount = Commitments.split(grant.terms(), periods, from, to).getOrDefault(department, 0L);
             if (amount != 0) {
-                byLine.merge(grant.caseId + "|" + grant.serviceType, amount, Long::sum);
+                long[] line = byLine.computeIfAbsent(grant.caseId + "|" + grant.serviceType, key -> new long[2]);
+                line[0] += amount;
+                line[1] += grant.approval == Grant.Approval.PENDING ? amount : 0;
             }
         }
         List<EconomyApi.CommitmentLine> lines = new ArrayList<>();
         byLine.forEach((key, amount) -> {
             String[] parts = key.split("\\|");
-            lines.add(new EconomyApi.CommitmentLine(UUID.fromString(parts[0]), Grant.ServiceType.valueOf(parts[1]), amount));
+            UUID caseId = UUID.fromString(parts[0]);
+            lines.add(new EconomyApi.CommitmentLine(caseId, Grant.ServiceType.valueOf(parts[1]), refs.get(caseId).targetGroup(),
+                    amount[0], amount[1]));
         });
         accessLog.record(AccessLog.Action.SEARCH, "commitment account", lines.stream().map(EconomyApi.CommitmentLine::caseId).distinct().toList(),
                 List.of(), Map.of("year", year, "department", department.name()));
-        return new EconomyApi.CommitmentAccount(year, department, lines.stream().mapToLong(EconomyApi.CommitmentLine::amountOre).sum(), lines);
+        return EconomyApi.CommitmentAccount.of(year, department, lines);
     }
 
     /** The cases {@code department} pays for on at least one day of [from, to). */
@@ -175,7 +196,7 @@ public class EconomyService {
         Map<UUID, PaymentPeriods> payers = new java.util.HashMap<>();
         Map<UUID, long[]> costs = new TreeMap<>();
         long placementSpend = 0;
-        for (Grant grant : Grant.<Grant>list("validFrom < ?1 and validTo > ?2", to, from)) {
+        for (Grant grant : Grant.<Grant>list("validFrom < ?1 and validTo > ?2 and approval <> ?3", to, from, Grant.Approval.REJECTED)) {
             PaymentPeriods periods = payers.computeIfAbsent(grant.caseId, this::load);
             long amount = Commitments.split(grant.terms(), periods, from, to).getOrDefault(department, 0L);
             long[] cost = costs.computeIfAbsent(grant.caseId, id -> new long[2]);
@@ -218,7 +239,7 @@ public class EconomyService {
         return days;
     }
 
-    private PaymentPeriods load(UUID caseId) {
+    PaymentPeriods load(UUID caseId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
                         "select valid_from, valid_to, department from payment_period where case_id = :case order by valid_from")

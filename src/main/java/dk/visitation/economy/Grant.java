@@ -37,6 +37,15 @@ public class Grant extends PanacheEntityBase {
 
     public enum Provider { INTERNAL, EXTERNAL }
 
+    /** A grant whose annual cost passes the approval amount waits for ECONOMY (bevillingskompetence). */
+    public enum Approval { NOT_REQUIRED, PENDING, APPROVED, REJECTED;
+
+        /** Whether the grant is in force: the settlement counts only these. */
+        boolean inForce() {
+            return this == NOT_REQUIRED || this == APPROVED;
+        }
+    }
+
     @Id
     public UUID id;
 
@@ -79,6 +88,12 @@ public class Grant extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    @Enumerated(EnumType.STRING)
+    public Approval approval = Approval.NOT_REQUIRED;
+
+    @Column(name = "approval_decided_at")
+    public Instant approvalDecidedAt;
 
     @Version
     public long version;

@@ -27,6 +27,10 @@ public class Task extends PanacheEntityBase {
     @Column(name = "case_id")
     public UUID caseId;
 
+    /** What the task is about beyond the case step: a review or a settlement statement (process variable subjectId). */
+    @Column(name = "subject_id")
+    public UUID subjectId;
+
     @Column(name = "process_instance_key")
     public long processInstanceKey;
 

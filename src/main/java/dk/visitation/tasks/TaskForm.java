@@ -27,7 +27,7 @@ public interface TaskForm {
         return errors;
     }
 
-    /** The task being completed and by whom. */
-    record CompletedTask(UUID taskId, UUID caseId, String elementId, String completedBy) {
+    /** The task being completed and by whom; {@code subjectId} is the review or statement it is about, if any. */
+    record CompletedTask(UUID taskId, UUID caseId, UUID subjectId, String elementId, String completedBy) {
     }
 }

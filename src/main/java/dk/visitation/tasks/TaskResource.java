@@ -58,7 +58,10 @@ public class TaskResource {
     }
 
     @Schema(name = "Task")
-    public record TaskView(UUID id, @Schema(examples = "Målgruppevurdering") String name, UUID caseId,
+    public record TaskView(UUID id, @Schema(examples = "Målgruppevurdering") String name,
+            @Schema(description = "The case; empty for a task about no single case (a settlement statement)") UUID caseId,
+            @Schema(description = "What the task is about when that is not the case step alone: an economy review or a settlement statement")
+            UUID subjectId,
             @Schema(examples = "assess-target-group") String elementId,
             @Schema(examples = "MYN") String candidateGroup, String assignee, OffsetDateTime dueAt,
             OffsetDateTime followUpAt, int priority,
@@ -67,7 +70,7 @@ public class TaskResource {
             long version) {
 
         static TaskView of(Task t) {
-            return new TaskView(t.id, t.name, t.caseId, t.elementId, t.candidateGroup, t.assignee, local(t.dueAt),
+            return new TaskView(t.id, t.name, t.caseId, t.subjectId, t.elementId, t.candidateGroup, t.assignee, local(t.dueAt),
                     local(t.followUpAt), t.priority, t.formKey, t.status, t.outcome, t.completedBy, local(t.completedAt),
                     local(t.createdAt), t.version);
         }
@@ -92,10 +95,11 @@ public class TaskResource {
             @Parameter(description = "Candidate group, e.g. MYN") @QueryParam("candidateGroup") String candidateGroup,
             @Parameter(description = "Assignee; 'me' for the caller") @QueryParam("assignee") String assignee,
             @Parameter(description = "Tasks of one case") @QueryParam("caseId") UUID caseId,
+            @Parameter(description = "Tasks about one review or settlement statement") @QueryParam("subjectId") UUID subjectId,
             @Parameter(description = "Due before (ISO-8601 date-time)") @QueryParam("dueBefore") OffsetDateTime dueBefore,
             @Parameter(description = "OPEN (default) or COMPLETED") @QueryParam("status") Task.Status status,
             @Valid @BeanParam PageRequest page) {
-        Page<Task> found = tasks.list(new TaskService.TaskQuery(candidateGroup, assignee, caseId,
+        Page<Task> found = tasks.list(new TaskService.TaskQuery(candidateGroup, assignee, caseId, subjectId,
                 dueBefore == null ? null : dueBefore.toInstant(), status), page);
         return new Page<>(found.items().stream().map(TaskView::of).toList(), found.page(), found.size(), found.total());
     }

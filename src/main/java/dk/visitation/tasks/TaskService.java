@@ -42,7 +42,7 @@ public class TaskService {
         });
     }
 
-    public record TaskQuery(String candidateGroup, String assignee, UUID caseId, Instant dueBefore, Task.Status status) {
+    public record TaskQuery(String candidateGroup, String assignee, UUID caseId, UUID subjectId, Instant dueBefore, Task.Status status) {
     }
 
     @Transactional
@@ -66,6 +66,10 @@ public class TaskService {
         if (query.caseId() != null) {
             where.add("caseId = :caseId");
             params.and("caseId", query.caseId());
+        }
+        if (query.subjectId() != null) {
+            where.add("subjectId = :subjectId");
+            params.and("subjectId", query.subjectId());
         }
         if (query.dueBefore() != null) {
             where.add("dueAt < :dueBefore");
@@ -138,7 +142,7 @@ public class TaskService {
             }
             variables = Map.of();
         } else {
-            variables = form.complete(new TaskForm.CompletedTask(task.id, task.caseId, task.elementId, caller.user()), body);
+            variables = form.complete(new TaskForm.CompletedTask(task.id, task.caseId, task.subjectId, task.elementId, caller.user()), body);
         }
         task.status = Task.Status.COMPLETED;
         task.assignee = caller.user();

@@ -50,19 +50,23 @@ public class UserTaskProjector implements JobHandler {
     @Override
     public Map<String, Object> handle(ActivatedJob job) throws Exception {
         Map<String, String> headers = job.getCustomHeaders();
-        UUID caseId = UUID.fromString(String.valueOf(job.getVariable("caseId")));
+        Map<String, Object> variables = job.getVariablesAsMap();
+        UUID caseId = uuid(variables.get("caseId"));
+        UUID subjectId = uuid(variables.get("subjectId"));
         List<String> groups = json.readValue(headers.getOrDefault("io.camunda.zeebe:candidateGroups", "[]"), STRINGS);
-        Object loop = job.getVariablesAsMap().get("loopCounter");
+        Object loop = variables.get("loopCounter");
         QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery("""
-                        insert into task (id, case_id, process_instance_key, element_id, loop_counter, job_key, name,
+                        insert into task (id, case_id, subject_id, process_instance_key, element_id, loop_counter, job_key, name,
                                           candidate_group, due_at, follow_up_at, priority, form_key, status, created_at, version)
-                        values (:id, :case, :instance, :element, :loop, :job, :name, :group, :due, :followUp, :priority,
+                        values (:id, :case, :subject, :instance, :element, :loop, :job, :name, :group, :due, :followUp, :priority,
                                 :form, 'OPEN', :now, 0)
-                        on conflict (case_id, element_id, loop_counter) where status = 'OPEN'
+                        on conflict ((coalesce(subject_id, case_id)), element_id, loop_counter) where status = 'OPEN'
                         do update set job_key = excluded.job_key, process_instance_key = excluded.process_instance_key,
                                       version = task.version + 1""")
                 .setParameter("id", UUID.randomUUID())
-                .setParameter("case", caseId)
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .setParameter("case", caseId, UUID.class)
+                .setParameter("subject", subjectId, UUID.class)
                 .setParameter("instance", job.getProcessInstanceKey())
                 .setParameter("element", job.getElementId())
                 .setParameter("loop", loop instanceof Number n ? n.intValue() : 0)
@@ -76,6 +80,11 @@ public class UserTaskProjector implements JobHandler {
                 .setParameter("now", Instant.now())
                 .executeUpdate());
         return LEAVE_OPEN;
+    }
+
+    /** A task is about a case, a subject (review, statement) or both; the model names them in variables. */
+    private static UUID uuid(Object value) {
+        return value == null ? null : UUID.fromString(value.toString());
     }
 
     /** The engine writes zoned date-times such as 2026-11-27T00:11:41.965Z[Etc/UTC]. */

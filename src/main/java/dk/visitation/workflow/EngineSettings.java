@@ -33,7 +33,7 @@ public interface EngineSettings {
     Optional<String> tokenAudience();
 
     /** The models under bpmn/ deployed at start; the engine keeps unchanged ones at their version. */
-    @WithDefault("visitation.bpmn,committee-meeting.bpmn,handover.bpmn,economy-track.bpmn,target-group.dmn")
+    @WithDefault("visitation.bpmn,committee-meeting.bpmn,handover.bpmn,economy-track.bpmn,settlement.bpmn,target-group.dmn")
     List<String> models();
 
     /** How long a service-task job stays with one worker before the engine hands it out again. */

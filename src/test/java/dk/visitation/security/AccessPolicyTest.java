@@ -83,13 +83,16 @@ class AccessPolicyTest {
             Map.entry("listPayingCases", Set.of(Role.ECONOMY, LEADER)),
             Map.entry("getExpensiveCases", Set.of(Role.ECONOMY, LEADER)),
             Map.entry("readEvents", Set.of(SYSTEM, LEADER, AUDITOR)),
-            Map.entry("listEconomyReviews", Set.of(Role.ECONOMY, LEADER, AUDITOR)));
+            Map.entry("listEconomyReviews", Set.of(Role.ECONOMY, LEADER, AUDITOR)),
+            Map.entry("listSettlements", Set.of(Role.ECONOMY, LEADER, AUDITOR)),
+            Map.entry("getSettlement", Set.of(Role.ECONOMY, LEADER, AUDITOR)),
+            Map.entry("computeSettlement", Set.of(Role.ECONOMY)));
 
     /** Called on a random id: past the role gate they answer 404. */
     static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getMinutes",
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
             "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "openWorkItem",
-            "listWorkItems", "closeWorkItem", "listEconomyReviews");
+            "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
@@ -109,6 +112,10 @@ class AccessPolicyTest {
 
     private final Map<String, Call> calls = Map.ofEntries(
             Map.entry("listTasks", (as, id, etag) -> as.get("/tasks")),
+            Map.entry("listSettlements", (as, id, etag) -> as.get("/settlements")),
+            Map.entry("getSettlement", (as, id, etag) -> as.get("/settlements/" + UUID.randomUUID())),
+            Map.entry("computeSettlement", (as, id, etag) -> as.contentType(ContentType.JSON)
+                    .body(Map.of("department", "CBA", "periodFrom", "2013-01-01")).post("/settlements")),
             Map.entry("listEconomyReviews", (as, id, etag) -> as.get("/cases/" + UUID.randomUUID() + "/economy-reviews")),
             Map.entry("readEvents", (as, id, etag) -> as.queryParam("limit", 1).get("/events")),
             Map.entry("listPayingCases", (as, id, etag) -> as.queryParam("department", "CBA").queryParam("from", "2040-01-01")
