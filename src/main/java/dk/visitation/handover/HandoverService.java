@@ -15,6 +15,9 @@ import dk.visitation.security.Caller;
 import dk.visitation.workflow.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import dk.visitation.workflow.EngineStarted;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -72,10 +75,32 @@ public class HandoverService {
         handover.requestedBy = by;
         handover.requestedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         handover.persist();
-        outbox.publishMessage(REQUESTED, caseId.toString(), "handover-requested:" + handover.id, Map.of(
-                "caseId", caseId.toString(), "handoverId", handover.id.toString(),
-                "fromDepartment", handover.fromDepartment.name(), "toDepartment", to.name()));
+        start(handover, "check-handover-conditions");
         return handover;
+    }
+
+    /** Starts the handover's process (once per handover in an engine: the message id is the handover's). */
+    private void start(Handover handover, String resumeAt) {
+        outbox.publishMessage(REQUESTED, handover.caseId.toString(), "handover-requested:" + handover.id, Map.of(
+                "caseId", handover.caseId.toString(), "handoverId", handover.id.toString(),
+                "fromDepartment", handover.fromDepartment.name(), "toDepartment", handover.toDepartment.name(),
+                "resumeAt", resumeAt));
+    }
+
+    /** The step an unfinished handover waits at, by its record: where its process continues after an engine restart. */
+    static String resumeAt(Handover handover) {
+        if (handover.status == Handover.Status.RECEIVING) {
+            return handover.receivedBy == null ? "receive-case" : "switch-payment";
+        }
+        return "check-handover-conditions"; // checking again is harmless: the summary task follows when nothing blocks
+    }
+
+    /** The in-process engine forgot its instances: every unfinished handover continues where its record stands. */
+    void rebuild(@Observes EngineStarted engine) {
+        if (engine.empty()) {
+            QuarkusTransaction.requiringNew().run(() -> Handover.<Handover>list("status <> ?1", Handover.Status.COMPLETED)
+                    .forEach(handover -> start(handover, resumeAt(handover))));
+        }
     }
 
     /** A handover asked for through the API (e.g. a disability case that became a social case): 409 while blocked. */

@@ -10,7 +10,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dk.visitation.support.Tasks;
+import io.camunda.client.CamundaClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import dk.visitation.support.Tokens;
 import dk.visitation.support.Visitation;
 import dk.visitation.workflow.EmbeddedEngine;
@@ -35,6 +39,9 @@ class HandoverTest {
 
     @Inject
     EmbeddedEngine engine;
+
+    @Inject
+    CamundaClient client;
 
     private static String cbaAdviser() {
         return Tokens.of("carl.cba", Set.of("CBA_ADVISER"), Set.of("CBA"));
@@ -77,6 +84,88 @@ class HandoverTest {
         String insight = as(cbaAdviser()).get("/cases/" + caseId + "/insight").then().statusCode(200).extract().asString();
         assertTrue(insight.contains("R07-quick-screening") && insight.contains("Fra MYN til CBA") && insight.contains("2026-12-01"),
                 "the family's document shows the assessment and the handover");
+    }
+
+    /** A case handed to CBA up to "Modtag sag": the receive task's id. */
+    private static String atReceiveCase(UUID caseId) {
+        String task = Tasks.awaitOpen(caseId, "assess-target-group");
+        given().contentType(ContentType.JSON).body(Visitation.obviousCba()).put("/cases/" + caseId + "/assessment").then().statusCode(200);
+        Tasks.complete(task, Map.of("outcome", "QUICK_SCREEN_CBA"));
+        Tasks.complete(Tasks.awaitOpen(caseId, "write-handover-summary"), SUMMARY);
+        return Tasks.awaitOpen(caseId, "receive-case");
+    }
+
+    /**
+     * The engine "forgets" the handover's instance and the service starts it again as its rebuild does after a
+     * restart: the handover's variables and the step its record waits at. Returns the new instance's key.
+     */
+    private long forgetAndResume(UUID caseId, long oldInstance, String resumeAt) {
+        client.newCancelInstanceCommand(oldInstance).send().join();
+        QuarkusTransaction.requiringNew().run(() -> assertEquals(resumeAt,
+                HandoverService.resumeAt(Handover.find("caseId", caseId).firstResult()), "the record names the step to resume at"));
+        return resume(caseId, resumeAt);
+    }
+
+    /** Starts the case's handover process again at {@code resumeAt}, with the variables the service gives it. */
+    private long resume(UUID caseId, String resumeAt) {
+        Map<String, Object> variables = QuarkusTransaction.requiringNew().call(() -> {
+            Handover handover = Handover.find("caseId", caseId).firstResult();
+            return Map.of("caseId", caseId.toString(), "handoverId", handover.id.toString(),
+                    "fromDepartment", handover.fromDepartment.name(), "toDepartment", handover.toDepartment.name(),
+                    "resumeAt", resumeAt);
+        });
+        List<Long> before = new EngineRecords(engine).instances("handover", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+        client.newPublishMessageCommand().messageName(HandoverService.REQUESTED).correlationKey(caseId.toString())
+                .messageId("resume-test:" + caseId + ":" + resumeAt).variables(variables).send().join();
+        return await().atMost(Duration.ofSeconds(20)).until(() -> new EngineRecords(engine)
+                .instances("handover", ProcessInstanceIntent.ELEMENT_ACTIVATED).stream()
+                .filter(key -> !before.contains(key)).findFirst().orElse(null), key -> key != null);
+    }
+
+    private static long instanceOf(String taskId) {
+        return QuarkusTransaction.requiringNew().call(() -> dk.visitation.tasks.Task.<dk.visitation.tasks.Task>findById(
+                UUID.fromString(taskId)).processInstanceKey);
+    }
+
+    @Test
+    void a_handover_forgotten_by_the_engine_while_waiting_for_the_receiver_resumes_at_the_same_task_and_switches_once() {
+        UUID caseId = registerCase(freshCpr());
+        String receive = atReceiveCase(caseId);
+        long resumed = forgetAndResume(caseId, instanceOf(receive), "receive-case");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> instanceOf(receive) == resumed); // the same task row, re-linked
+        assertEquals(List.of("handover", "handover-requested", "handover-resume", "receive-case"),
+                new EngineRecords(engine).elements(resumed, ProcessInstanceIntent.ELEMENT_ACTIVATED));
+        as(Tasks.leader()).queryParam("caseId", caseId.toString()).get("/tasks").then()
+                .body("items.findAll { it.elementId == 'receive-case' }", hasSize(1));
+        as(cbaAdviser()).contentType(ContentType.JSON).body(Map.of("receivingAdviser", "carl.cba", "effectiveDate", "2026-12-01"))
+                .post("/tasks/" + receive + "/complete").then().statusCode(200);
+
+        Visitation.awaitStatus(caseId, "HANDED_OVER");
+        as(cbaAdviser()).get("/cases/" + caseId + "/payment-responsibility").then()
+                .body("periods.department", equalTo(List.of("MYN", "CBA")));
+    }
+
+    @Test
+    void a_handover_resumed_at_the_payment_switch_after_it_was_done_switches_nothing_twice() {
+        UUID caseId = registerCase(freshCpr());
+        String receive = atReceiveCase(caseId);
+        as(cbaAdviser()).contentType(ContentType.JSON).body(Map.of("receivingAdviser", "carl.cba", "effectiveDate", "2026-12-01"))
+                .post("/tasks/" + receive + "/complete").then().statusCode(200);
+        Visitation.awaitStatus(caseId, "HANDED_OVER");
+        long first = instanceOf(receive);
+        await().atMost(Duration.ofSeconds(20)).until(() -> new EngineRecords(engine)
+                .elements(first, ProcessInstanceIntent.ELEMENT_COMPLETED).contains("handover-completed"));
+
+        // as if the switch's job came again after a crash: the record says the handover is done
+        long again = resume(caseId, "switch-payment");
+        await().atMost(Duration.ofSeconds(20)).until(() -> new EngineRecords(engine)
+                .elements(again, ProcessInstanceIntent.ELEMENT_COMPLETED).contains("handover-completed"));
+        assertEquals(List.of("handover", "handover-requested", "handover-resume", "switch-payment", "handover-completed"),
+                new EngineRecords(engine).elements(again, ProcessInstanceIntent.ELEMENT_ACTIVATED));
+        as(cbaAdviser()).get("/cases/" + caseId + "/payment-responsibility").then()
+                .body("periods.department", equalTo(List.of("MYN", "CBA")));
+        as(cbaAdviser()).get("/cases/" + caseId + "/history").then().body("status.findAll { it == 'HANDED_OVER' }", hasSize(1));
     }
 
     @Test
