@@ -81,10 +81,14 @@ public class HandoverService {
 
     /** Starts the handover's process (once per handover in an engine: the message id is the handover's). */
     private void start(Handover handover, String resumeAt) {
-        outbox.publishMessage(REQUESTED, handover.caseId.toString(), "handover-requested:" + handover.id, Map.of(
-                "caseId", handover.caseId.toString(), "handoverId", handover.id.toString(),
-                "fromDepartment", handover.fromDepartment.name(), "toDepartment", handover.toDepartment.name(),
-                "resumeAt", resumeAt));
+        outbox.publishMessage(REQUESTED, handover.caseId.toString(), "handover-requested:" + handover.id, variables(handover, resumeAt));
+    }
+
+    /** The process's variables: ids and departments only; the handover is the subject of its tasks. */
+    static Map<String, Object> variables(Handover handover, String resumeAt) {
+        return Map.of("caseId", handover.caseId.toString(), "handoverId", handover.id.toString(),
+                "subjectId", handover.id.toString(), "fromDepartment", handover.fromDepartment.name(),
+                "toDepartment", handover.toDepartment.name(), "resumeAt", resumeAt);
     }
 
     /** The step an unfinished handover waits at, by its record: where its process continues after an engine restart. */

@@ -75,6 +75,10 @@ public class Task extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
 
+    /** The outbox command that carries the completion to the engine. */
+    @Column(name = "completion_command_id")
+    public UUID completionCommandId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -149,8 +149,8 @@ public class TaskService {
         task.completedBy = caller.user();
         task.completedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         task.outcome = variables.isEmpty() ? null : Map.copyOf(variables);
+        task.completionCommandId = outbox.completeJob(task.jobKey, variables);
         task.persistAndFlush();
-        outbox.completeJob(task.jobKey, variables);
         return task;
     }
 

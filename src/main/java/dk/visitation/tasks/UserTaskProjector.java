@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.visitation.workflow.JobHandler;
 import dk.visitation.workflow.ModelCatalog;
+import dk.visitation.workflow.Outbox;
 import io.camunda.client.api.response.ActivatedJob;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,6 +22,9 @@ import java.util.UUID;
  * Projects job-based user tasks into the task table. The job stays activated (for 30 days) until the
  * person completes the task; a later job for the same step — after a time-out, an engine restart or a
  * recycle — re-links the existing row instead of adding one, so claims survive and nothing doubles.
+ * A step already completed in an instance the engine has since forgotten is not asked again: its new
+ * job is completed with the outcome the person gave (the completion had not reached the engine, or the
+ * engine lost what followed it).
  */
 @ApplicationScoped
 public class UserTaskProjector implements JobHandler {
@@ -28,13 +32,17 @@ public class UserTaskProjector implements JobHandler {
     static final String USER_TASK = "io.camunda.zeebe:userTask";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, Object>> OUTCOME = new TypeReference<>() {
+    };
 
     private final ModelCatalog models;
     private final ObjectMapper json;
+    private final Outbox outbox;
 
-    UserTaskProjector(ModelCatalog models, ObjectMapper json) {
+    UserTaskProjector(ModelCatalog models, ObjectMapper json, Outbox outbox) {
         this.models = models;
         this.json = json;
+        this.outbox = outbox;
     }
 
     @Override
@@ -55,7 +63,49 @@ public class UserTaskProjector implements JobHandler {
         UUID subjectId = uuid(variables.get("subjectId"));
         List<String> groups = json.readValue(headers.getOrDefault("io.camunda.zeebe:candidateGroups", "[]"), STRINGS);
         Object loop = variables.get("loopCounter");
-        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery("""
+        int loopCounter = loop instanceof Number n ? n.intValue() : 0;
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!completeIfDone(job, subjectId != null ? subjectId : caseId, loopCounter)) {
+                open(job, caseId, subjectId, loopCounter, groups, headers);
+            }
+        });
+        return LEAVE_OPEN;
+    }
+
+    /** When the step was completed in a forgotten instance (and not yet in this one), completes the new job the same way. */
+    private boolean completeIfDone(ActivatedJob job, UUID key, int loopCounter) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> done = Panache.getEntityManager().createNativeQuery("""
+                        select t.id, cast(t.outcome as text) from task t
+                        where coalesce(t.subject_id, t.case_id) = :key and t.element_id = :element and t.loop_counter = :loop
+                          and t.status = 'COMPLETED' and t.process_instance_key <> :instance
+                          and not exists (select 1 from task o where coalesce(o.subject_id, o.case_id) = :key
+                                          and o.element_id = :element and o.loop_counter = :loop
+                                          and (o.status = 'OPEN' or o.process_instance_key = :instance))
+                        order by t.completed_at desc limit 1""")
+                .setParameter("key", key).setParameter("element", job.getElementId()).setParameter("loop", loopCounter)
+                .setParameter("instance", job.getProcessInstanceKey()).getResultList();
+        if (done.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> outcome;
+        try {
+            outcome = done.getFirst()[1] == null ? Map.of() : json.readValue((String) done.getFirst()[1], OUTCOME);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        UUID command = outbox.completeJob(job.getKey(), outcome);
+        Panache.getEntityManager().createNativeQuery("""
+                        update task set job_key = :job, process_instance_key = :instance, completion_command_id = :command
+                        where id = :id""")
+                .setParameter("job", job.getKey()).setParameter("instance", job.getProcessInstanceKey())
+                .setParameter("command", command).setParameter("id", done.getFirst()[0]).executeUpdate();
+        return true;
+    }
+
+    private void open(ActivatedJob job, UUID caseId, UUID subjectId, int loopCounter, List<String> groups,
+            Map<String, String> headers) {
+        Panache.getEntityManager().createNativeQuery("""
                         insert into task (id, case_id, subject_id, process_instance_key, element_id, loop_counter, job_key, name,
                                           candidate_group, due_at, follow_up_at, priority, form_key, status, created_at, version)
                         values (:id, :case, :subject, :instance, :element, :loop, :job, :name, :group, :due, :followUp, :priority,
@@ -69,7 +119,7 @@ public class UserTaskProjector implements JobHandler {
                 .setParameter("subject", subjectId, UUID.class)
                 .setParameter("instance", job.getProcessInstanceKey())
                 .setParameter("element", job.getElementId())
-                .setParameter("loop", loop instanceof Number n ? n.intValue() : 0)
+                .setParameter("loop", loopCounter)
                 .setParameter("job", job.getKey())
                 .setParameter("name", models.elementName(job.getElementId()).orElse(job.getElementId()))
                 .setParameter("group", groups.isEmpty() ? "UNASSIGNED" : groups.getFirst())
@@ -78,8 +128,7 @@ public class UserTaskProjector implements JobHandler {
                 .setParameter("priority", Integer.parseInt(headers.getOrDefault("priority", "50")))
                 .setParameter("form", headers.get("io.camunda.zeebe:formKey"))
                 .setParameter("now", Instant.now())
-                .executeUpdate());
-        return LEAVE_OPEN;
+                .executeUpdate();
     }
 
     /** A task is about a case, a subject (review, statement) or both; the model names them in variables. */

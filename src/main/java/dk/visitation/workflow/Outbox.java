@@ -38,12 +38,13 @@ public class Outbox {
         save(command);
     }
 
-    /** Completes a job (e.g. a user task) with its outcome. */
+    /** Completes a job (e.g. a user task) with its outcome; returns the command's id, to learn later whether it arrived. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void completeJob(long jobKey, Map<String, Object> variables) {
+    public UUID completeJob(long jobKey, Map<String, Object> variables) {
         OutboxCommand command = newCommand(OutboxCommand.Kind.COMPLETE_JOB, variables);
         command.jobKey = jobKey;
         save(command);
+        return command.id;
     }
 
     /** Ends a job with a BPMN error that the model catches. */

@@ -108,12 +108,8 @@ class HandoverTest {
 
     /** Starts the case's handover process again at {@code resumeAt}, with the variables the service gives it. */
     private long resume(UUID caseId, String resumeAt) {
-        Map<String, Object> variables = QuarkusTransaction.requiringNew().call(() -> {
-            Handover handover = Handover.find("caseId", caseId).firstResult();
-            return Map.of("caseId", caseId.toString(), "handoverId", handover.id.toString(),
-                    "fromDepartment", handover.fromDepartment.name(), "toDepartment", handover.toDepartment.name(),
-                    "resumeAt", resumeAt);
-        });
+        Map<String, Object> variables = QuarkusTransaction.requiringNew().call(() -> HandoverService.variables(
+                Handover.find("caseId", caseId).firstResult(), resumeAt));
         List<Long> before = new EngineRecords(engine).instances("handover", ProcessInstanceIntent.ELEMENT_ACTIVATED);
         client.newPublishMessageCommand().messageName(HandoverService.REQUESTED).correlationKey(caseId.toString())
                 .messageId("resume-test:" + caseId + ":" + resumeAt).variables(variables).send().join();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.visitation.support.Tasks;
+import io.restassured.http.ContentType;
 import dk.visitation.support.Visitation;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -75,10 +76,38 @@ class VisitationProcessTest {
         given().get("/cases/" + caseId + "/history").then().body("status.findAll { it == 'ON_COMMITTEE_AGENDA' }.size()", equalTo(1));
     }
 
+    @Test
+    void a_task_completed_while_the_engine_had_forgotten_its_instance_is_not_asked_again_after_the_rebuild() {
+        UUID caseId = registerCase(freshCpr());
+        String task = Tasks.awaitOpen(caseId, "assess-target-group");
+        long old = Long.parseLong(given().get("/cases/" + caseId).then().extract().path("processInstanceKey"));
+        client.newCancelInstanceCommand(old).send().join(); // the engine forgets; the adviser does not notice
+        given().contentType(ContentType.JSON).body(Visitation.obviousCba()).put("/cases/" + caseId + "/assessment")
+                .then().statusCode(200);
+        Tasks.complete(task, Map.of("outcome", "QUICK_SCREEN_CBA")); // its completion cannot reach the engine
+
+        long resumed = resume(caseId, "assess-target-group");
+        Visitation.awaitStatus(caseId, "QUICK_SCREENED");
+        assertTrue(new EngineRecords(engine).elements(resumed, ProcessInstanceIntent.ELEMENT_COMPLETED)
+                .contains("assess-target-group"), "the step is completed with the outcome the adviser gave");
+        List<Map<String, Object>> tasks = dk.visitation.support.Api.as(Tasks.leader()).queryParam("caseId", caseId.toString())
+                .queryParam("status", "COMPLETED").get("/tasks").then().extract().path("items");
+        assertEquals(1, tasks.stream().filter(t -> "assess-target-group".equals(t.get("elementId"))).count(),
+                "one task, done once");
+        dk.visitation.support.Api.as(Tasks.leader()).queryParam("caseId", caseId.toString()).get("/tasks").then()
+                .body("items.findAll { it.elementId == 'assess-target-group' }.size()", equalTo(0));
+    }
+
     /** Cancels the case's instance (the engine "forgot" it) and starts it again as ProcessRebuild would. */
     private long forgetAndResume(UUID caseId, String resumeAt) {
         long old = Long.parseLong(given().get("/cases/" + caseId).then().extract().path("processInstanceKey"));
         client.newCancelInstanceCommand(old).send().join();
+        return resume(caseId, resumeAt);
+    }
+
+    /** Starts the case's process again as ProcessRebuild does; returns the new instance once the case links it. */
+    private long resume(UUID caseId, String resumeAt) {
+        long old = Long.parseLong(given().get("/cases/" + caseId).then().extract().path("processInstanceKey"));
         client.newPublishMessageCommand().messageName("visitation.case-received").correlationKey(caseId.toString())
                 .messageId("resume-test:" + caseId).variables(Map.of("caseId", caseId.toString(), "resumeAt", resumeAt))
                 .send().join();
