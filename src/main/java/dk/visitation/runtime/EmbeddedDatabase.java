@@ -42,6 +42,7 @@ public final class EmbeddedDatabase {
     public static EmbeddedPostgres start(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
+            stopOrphan(dataDir);
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
@@ -49,6 +50,37 @@ public final class EmbeddedDatabase {
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * After the service was killed (no shutdown hook ran) its postmaster still holds the data directory.
+     * It serves nobody now: stop it (SIGTERM, a smart shutdown with no sessions left) before starting ours.
+     */
+    static void stopOrphan(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        if (!first.matches("\\d+")) {
+            return;
+        }
+        java.util.Optional<ProcessHandle> postmaster = ProcessHandle.of(Long.parseLong(first))
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        if (postmaster.isEmpty()) {
+            return; // a stale file from a machine restart: PostgreSQL itself handles that
+        }
+        LOG.warnf("A PostgreSQL left by an earlier run (pid %s) holds %s: stopping it", first, dataDir.toAbsolutePath());
+        postmaster.get().destroy();
+        try {
+            postmaster.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            postmaster.get().destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -66,5 +66,12 @@ public interface EngineSettings {
 
         @WithDefault("PT5M")
         Duration maxBackoff();
+
+        /**
+         * Fault injection for the crash tests: halt the JVM, as a kill would, just before the first command
+         * of this kind (e.g. COMPLETE_JOB) or message name is sent, after its business transaction committed.
+         * Never set in production.
+         */
+        java.util.Optional<String> haltBefore();
     }
 }

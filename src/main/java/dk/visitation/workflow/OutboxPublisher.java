@@ -116,6 +116,11 @@ public class OutboxPublisher {
     }
 
     private CamundaFuture<?> send(OutboxCommand command) {
+        settings.outbox().haltBefore().filter(f -> f.equals(command.kind.name()) || f.equals(command.messageName))
+                .ifPresent(fault -> {
+                    LOG.errorf("Fault injection (halt-before=%s): the service dies before sending command %s", fault, command.id);
+                    Runtime.getRuntime().halt(137);
+                });
         return switch (command.kind) {
             case PUBLISH_MESSAGE -> client.newPublishMessageCommand()
                     .messageName(command.messageName)

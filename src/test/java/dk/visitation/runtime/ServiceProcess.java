@@ -85,6 +85,14 @@ final class ServiceProcess implements AutoCloseable {
         return answer.replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
     }
 
+    /** Waits for the service to die by itself (a fault injected into it); its exit code. */
+    int awaitDeath(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The service was expected to die within " + within);
+        }
+        return process.exitValue();
+    }
+
     /** A graceful stop (SIGTERM), as a platform stops a pod; then its log must hold no CPR number. */
     @Override
     public void close() throws InterruptedException, IOException {
