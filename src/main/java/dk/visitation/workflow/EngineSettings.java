@@ -67,6 +67,10 @@ public interface EngineSettings {
         @WithDefault("PT5M")
         Duration maxBackoff();
 
+        /** A command pending longer than this is stuck: metrics count it and readiness says "degraded". */
+        @WithDefault("PT2M")
+        Duration stuckAfter();
+
         /**
          * Fault injection for the crash tests: halt the JVM, as a kill would, just before the first command
          * of this kind (e.g. COMPLETE_JOB) or message name is sent, after its business transaction committed.

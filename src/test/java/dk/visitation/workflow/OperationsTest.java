@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dk.visitation.support.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,29 @@ class OperationsTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("process-engine"))
                 .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    @Test
+    void a_stuck_outbox_command_makes_the_service_degraded_but_still_ready() {
+        when().get("/q/health/ready").then().body("checks.find { it.name == 'outbox' }.data.state", equalTo("ok"));
+        java.util.UUID stuck = java.util.UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> OutboxCommand.getEntityManager().createNativeQuery("""
+                        insert into outbox_command (id, kind, message_name, correlation_key, message_id, variables, status,
+                                                    attempts, next_attempt_at, last_error, created_at)
+                        values (:id, 'PUBLISH_MESSAGE', 'operations.probe', 'x', :id, '{}', 'PENDING', 7,
+                                now() + interval '1 hour', 'UNAVAILABLE: the engine does not answer', now() - interval '10 minutes')""")
+                .setParameter("id", stuck).executeUpdate());
+        try {
+            when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                    .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
+                    .body("checks.find { it.name == 'outbox' }.data.state", equalTo("degraded"))
+                    .body("checks.find { it.name == 'outbox' }.data.stuck", equalTo(1));
+            as(Tokens.of("prometheus", Set.of("SYSTEM"), Set.of())).get("/q/metrics").then()
+                    .body(containsString("visitation_outbox_stuck 1.0"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> OutboxCommand.deleteById(stuck));
+        }
+        when().get("/q/health/ready").then().body("checks.find { it.name == 'outbox' }.data.state", equalTo("ok"));
     }
 
     @Test
