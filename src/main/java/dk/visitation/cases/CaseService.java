@@ -254,6 +254,8 @@ public class CaseService {
     @Transactional
     public ChildCase patch(UUID id, String ifMatch, JsonNode patch, String reason) {
         ChildCase childCase = visible(id);
+        // read again under a row lock, so concurrent patches check the version one after the other
+        ChildCase.getEntityManager().refresh(childCase, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         ETags.requireCurrent(ifMatch, childCase.version);
         if (childCase.status.decided() && (reason == null || reason.isBlank())) {
             throw new ProblemException(ProblemType.VALIDATION, "A change after the decision needs a reason",

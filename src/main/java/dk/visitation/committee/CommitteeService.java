@@ -467,8 +467,9 @@ public class CommitteeService {
         return meeting;
     }
 
+    /** The item, locked for this transaction: concurrent writers check its version one after the other (412, not a 500). */
     private static AgendaItem item(Meeting meeting, UUID itemId) {
-        AgendaItem item = AgendaItem.findById(itemId);
+        AgendaItem item = AgendaItem.findById(itemId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (item == null || !item.meetingId.equals(meeting.id)) {
             throw ProblemException.notFound("Agenda item", itemId);
         }

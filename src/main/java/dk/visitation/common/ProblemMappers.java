@@ -108,6 +108,14 @@ public class ProblemMappers {
                 path(uri), List.of()).toResponse();
     }
 
+    /** A unique key refused a second write of the same fact (a race the code did not serialise): a conflict, not a 500. */
+    @ServerExceptionMapper(org.hibernate.exception.ConstraintViolationException.class)
+    public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        LOG.warnf("Refused by the database on %s: %s", path(uri), e.getConstraintName());
+        return Problem.of(ProblemType.CONFLICT, "This was changed at the same moment by someone else; read it again and retry",
+                path(uri), List.of()).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
