@@ -33,7 +33,7 @@ public class CamundaClientProducer {
     }
 
     void close(@Disposes CamundaClient client) {
-        client.close();
+        BoundedClose.within(java.time.Duration.ofSeconds(10), "camunda-client", client::close);
     }
 
     private static CredentialsProvider oauth(EngineSettings settings) {
