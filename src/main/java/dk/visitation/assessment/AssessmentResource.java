@@ -58,6 +58,8 @@ public class AssessmentResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The case is not waiting for its assessment", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The rules engine cannot be reached for a moment (nothing saved; try again)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response record(@PathParam("id") UUID id, @Valid @NotNull AssessmentApi.Facts request) {
         Assessment assessment = assessments.record(id, request);
         return Response.ok(AssessmentApi.View.of(assessment)).tag(ETags.of(assessment.version)).build();

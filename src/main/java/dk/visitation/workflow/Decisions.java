@@ -2,7 +2,10 @@ package dk.visitation.workflow;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.visitation.common.ProblemException;
+import dk.visitation.common.ProblemType;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -33,11 +36,18 @@ public class Decisions {
     }
 
     public Result evaluate(String decisionId, Map<String, Object> facts) {
-        EvaluateDecisionResponse response = client.newEvaluateDecisionCommand()
-                .decisionId(decisionId)
-                .variables(facts)
-                .requestTimeout(Duration.ofSeconds(10))
-                .send().join();
+        EvaluateDecisionResponse response;
+        try {
+            response = client.newEvaluateDecisionCommand()
+                    .decisionId(decisionId)
+                    .variables(facts)
+                    .requestTimeout(Duration.ofSeconds(10))
+                    .send().join();
+        } catch (ClientException unreachable) {
+            // an engine outage or recycle lasts seconds: the caller may simply try again; its transaction rolls back
+            throw new ProblemException(ProblemType.UNAVAILABLE,
+                    "The rules engine cannot be reached just now; nothing was saved. Try again in a moment.");
+        }
         if (response.getFailureMessage() != null && !response.getFailureMessage().isBlank()) {
             throw new IllegalStateException("Decision " + decisionId + " failed: " + response.getFailureMessage());
         }

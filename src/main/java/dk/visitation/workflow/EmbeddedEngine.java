@@ -1,5 +1,7 @@
 package dk.visitation.workflow;
 
+import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.quarkus.runtime.ShutdownEvent;
@@ -8,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -27,6 +30,7 @@ public class EmbeddedEngine {
     private final EngineSettings settings;
     private ZeebeTestEngine engine;
     private URI address;
+    private int port;
     private Duration clockOffset = Duration.ZERO;
 
     EmbeddedEngine(EngineSettings settings) {
@@ -44,13 +48,48 @@ public class EmbeddedEngine {
         }
         if (engine == null) {
             long started = System.nanoTime();
-            int port = freePort();
+            port = port == 0 ? freePort() : port; // a fresh engine after a recycle takes the same port: the client reconnects
             engine = EngineFactory.create(port);
             engine.start();
+            if (!clockOffset.isZero()) {
+                engine.increaseTime(clockOffset); // the new engine keeps the time the old one had reached
+            }
             address = URI.create("http://localhost:" + port);
             LOG.infof("In-process Zeebe engine on port %d in %d ms", port, (System.nanoTime() - started) / 1_000_000);
         }
         return Optional.of(address);
+    }
+
+    /**
+     * Stops the engine and forgets everything it held (the first half of a recycle; tests also use it to play an
+     * engine outage). The next {@link #address()} starts a fresh one on the same port.
+     */
+    public synchronized void stopEngine() {
+        if (engine != null) {
+            engine.stop();
+            engine = null;
+        }
+    }
+
+    /**
+     * How many records the engine's log holds: what its memory grows with, as it never compacts. Read as the
+     * position at the end of the log (one per record). Not through {@code getRecordStreamSource()}: that copies
+     * every record into a list of its own and keeps it, doubling what it should measure. The engine does not
+     * expose its log stream, so it is read from its field; pinned engine version, checked by a test.
+     */
+    public synchronized long recordCount() {
+        if (engine == null) {
+            return 0;
+        }
+        try {
+            Field field = engine.getClass().getDeclaredField("logStream");
+            field.setAccessible(true);
+            try (LogStreamReader reader = ((LogStream) field.get(engine)).newLogStreamReader()) {
+                return Math.max(0, reader.seekToEnd());
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("The in-process engine's log cannot be measured (engine version changed?)", e);
+        }
     }
 
     /** Moves the engine's clock: timers fire as if the time had passed (tests and demos). */
@@ -73,12 +112,7 @@ public class EmbeddedEngine {
     }
 
     void stop(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent event) {
-        synchronized (this) {
-            if (engine != null) {
-                engine.stop();
-                engine = null;
-            }
-        }
+        stopEngine();
     }
 
     private static int freePort() {

@@ -7,27 +7,37 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when the engine's gateway answers a topology request. */
+/**
+ * The process engine's state. The service starts only once its models are deployed, so at start the engine
+ * was there; later an unreachable engine makes the service degraded, not unready — reads still answer and
+ * writes wait in the outbox (see {@link OutboxReadiness} for how far behind it is).
+ */
 @Readiness
 @ApplicationScoped
 public class EngineReadiness implements HealthCheck {
 
     private final CamundaClient client;
     private final EngineSettings settings;
+    private final EngineRecycler recycler;
 
-    EngineReadiness(CamundaClient client, EngineSettings settings) {
+    EngineReadiness(CamundaClient client, EngineSettings settings, EngineRecycler recycler) {
         this.client = client;
         this.settings = settings;
+        this.recycler = recycler;
     }
 
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("process-engine").withData("mode", settings.mode().name().toLowerCase());
+        if (recycler.recycling()) {
+            return response.withData("state", "recycling").up().build(); // seconds; writes wait in the outbox
+        }
         try {
             var topology = client.newTopologyRequest().requestTimeout(Duration.ofSeconds(2)).send().join();
             return response.withData("brokers", topology.getBrokers().size()).up().build();
         } catch (RuntimeException e) {
-            return response.withData("error", e.getClass().getSimpleName()).down().build();
+            // degraded, not down: reads answer and writes wait in the outbox until the engine is back
+            return response.withData("state", "unreachable").withData("error", e.getClass().getSimpleName()).up().build();
         }
     }
 }

@@ -51,6 +51,19 @@ public interface EngineSettings {
     /** Outbox publishing. */
     Outbox outbox();
 
+    /** Recycling the in-process engine, whose log only grows (embedded mode). */
+    Recycle recycle();
+
+    interface Recycle {
+        /** A fresh engine (open work rebuilt from the database) once the log holds more records than this; ~1.5 KB of heap each. */
+        @WithDefault("250000")
+        long maxRecords();
+
+        /** How often the log's size is looked at. */
+        @WithDefault("30s")
+        Duration checkEvery();
+    }
+
     interface Outbox {
         /** How often the publisher looks for due commands when nothing woke it. */
         @WithDefault("1s")

@@ -8,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +25,10 @@ public class JobWorkers {
     private final CamundaClient client;
     private final EngineSettings settings;
     private final Instance<JobHandler> handlers;
+    private static final Duration CLOSE_LIMIT = Duration.ofSeconds(10);
+
     private final List<JobWorker> open = new ArrayList<>();
+    private final Set<String> loseNextCompletion = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     JobWorkers(CamundaClient client, EngineSettings settings, Instance<JobHandler> handlers) {
         this.client = client;
@@ -52,10 +56,22 @@ public class JobWorkers {
     }
 
     void close(@Observes ShutdownEvent event) {
-        synchronized (this) {
-            open.forEach(JobWorker::close);
-            open.clear();
-        }
+        close();
+    }
+
+    synchronized void close() {
+        List<JobWorker> closing = List.copyOf(open);
+        open.clear();
+        BoundedClose.within(CLOSE_LIMIT, "job-workers", () -> closing.forEach(JobWorker::close));
+    }
+
+    /**
+     * Fault injection for the redelivery tests: the next job of this type does its work and commits, and its
+     * completion is then lost, as when a worker dies right after its commit. The engine hands the same job out
+     * again after its timeout. Never used by the service itself.
+     */
+    public void loseNextCompletion(String jobType) {
+        loseNextCompletion.add(jobType);
     }
 
     private void run(JobHandler handler, JobClient jobClient, ActivatedJob job) {
@@ -74,6 +90,10 @@ public class JobWorkers {
                     .errorMessage(String.valueOf(e))
                     .send()
                     .join();
+            return;
+        }
+        if (loseNextCompletion.remove(job.getType())) {
+            LOG.warnf("Fault injection: job %s (%s) did its work, its completion is lost", job.getKey(), job.getType());
             return;
         }
         if (variables != JobHandler.LEAVE_OPEN) {

@@ -40,6 +40,11 @@ public class ModelDeployer {
     }
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
+        connect();
+    }
+
+    /** Deploys, lets each feature rebuild its processes in an empty engine, then opens the workers and the outbox. */
+    void connect() {
         deploy();
         started.fire(new EngineStarted(settings.mode() == EngineSettings.Mode.EMBEDDED));
         workers.open();

@@ -63,6 +63,11 @@ public class OutboxPublisher {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        pause();
+    }
+
+    /** Stops the loop after its current round; commands written meanwhile wait in the outbox (recycle, shutdown). */
+    synchronized void pause() {
         running = false;
         wakeUp.release();
         if (thread != null) {
@@ -71,6 +76,7 @@ public class OutboxPublisher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            thread = null;
         }
     }
 
