@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +88,41 @@ class OutboxTest {
                 .filter(key -> caseId.toString().equals(variableCaseId(records, key)))
                 .count();
         assertEquals(1, started);
+    }
+
+    @Test
+    void the_same_message_published_twice_to_a_waiting_process_is_correlated_once() {
+        String key = UUID.randomUUID().toString();
+        client.newDeployResourceCommand()
+                .addProcessModel(Bpmn.createExecutableProcess("outbox-waiter")
+                        .startEvent().intermediateCatchEvent("wait-for-probe").message(m -> m.name(PROBE + ".waiting")
+                                .zeebeCorrelationKeyExpression("key"))
+                        .endEvent().done(), "outbox-waiter.bpmn")
+                .send().join();
+        // two instances wait for the same message: a second correlation would reach the second one
+        List<Long> waiting = List.of(startWaiter(key), startWaiter(key));
+        String messageId = "waiting-twice:" + key;
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.publishMessage(PROBE + ".waiting", key, messageId, Map.of());
+            outbox.publishMessage(PROBE + ".waiting", key, messageId, Map.of());
+        });
+        for (UUID row : QuarkusTransaction.requiringNew().call(() -> OutboxCommand.<OutboxCommand>list("messageId", messageId)
+                .stream().map(c -> c.id).toList())) {
+            awaitStatus(row, OutboxCommand.Status.PUBLISHED);
+        }
+        EngineRecords records = new EngineRecords(engine);
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting.stream()
+                .filter(instance -> records.elements(instance, ProcessInstanceIntent.ELEMENT_COMPLETED).contains("wait-for-probe"))
+                .count() == 1);
+        assertEquals(1, records.ofType(io.camunda.zeebe.protocol.record.ValueType.MESSAGE).stream()
+                .filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.MessageIntent.PUBLISHED)
+                .filter(r -> messageId.equals(((io.camunda.zeebe.protocol.record.value.MessageRecordValue) r.getValue()).getMessageId()))
+                .count(), "the second publication was refused as ALREADY_EXISTS");
+    }
+
+    private long startWaiter(String key) {
+        return client.newCreateInstanceCommand().bpmnProcessId("outbox-waiter").latestVersion()
+                .variables(Map.of("key", key)).send().join().getProcessInstanceKey();
     }
 
     @Test
