@@ -44,6 +44,10 @@ public class Task extends PanacheEntityBase {
     @Column(name = "job_key")
     public long jobKey;
 
+    /** The engine generation that issued {@link #jobKey} (job keys repeat across in-process engines). */
+    @Column(name = "job_generation")
+    public String jobGeneration;
+
     public String name;
 
     @Column(name = "candidate_group")

@@ -149,7 +149,7 @@ public class TaskService {
         task.completedBy = caller.user();
         task.completedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         task.outcome = variables.isEmpty() ? null : Map.copyOf(variables);
-        task.completionCommandId = outbox.completeJob(task.jobKey, variables);
+        task.completionCommandId = outbox.completeJob(task.jobKey, task.jobGeneration, variables);
         task.persistAndFlush();
         return task;
     }

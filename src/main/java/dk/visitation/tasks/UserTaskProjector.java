@@ -2,6 +2,7 @@ package dk.visitation.tasks;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.visitation.workflow.EngineGeneration;
 import dk.visitation.workflow.JobHandler;
 import dk.visitation.workflow.ModelCatalog;
 import dk.visitation.workflow.Outbox;
@@ -38,11 +39,13 @@ public class UserTaskProjector implements JobHandler {
     private final ModelCatalog models;
     private final ObjectMapper json;
     private final Outbox outbox;
+    private final EngineGeneration generation;
 
-    UserTaskProjector(ModelCatalog models, ObjectMapper json, Outbox outbox) {
+    UserTaskProjector(ModelCatalog models, ObjectMapper json, Outbox outbox, EngineGeneration generation) {
         this.models = models;
         this.json = json;
         this.outbox = outbox;
+        this.generation = generation;
     }
 
     @Override
@@ -64,27 +67,33 @@ public class UserTaskProjector implements JobHandler {
         List<String> groups = json.readValue(headers.getOrDefault("io.camunda.zeebe:candidateGroups", "[]"), STRINGS);
         Object loop = variables.get("loopCounter");
         int loopCounter = loop instanceof Number n ? n.intValue() : 0;
+        String issuedBy = generation.current();
         QuarkusTransaction.requiringNew().run(() -> {
-            if (!completeIfDone(job, subjectId != null ? subjectId : caseId, loopCounter)) {
-                open(job, caseId, subjectId, loopCounter, groups, headers);
+            if (!completeIfDone(job, issuedBy, subjectId != null ? subjectId : caseId, loopCounter)) {
+                open(job, issuedBy, caseId, subjectId, loopCounter, groups, headers);
             }
         });
         return LEAVE_OPEN;
     }
 
-    /** When the step was completed in a forgotten instance (and not yet in this one), completes the new job the same way. */
-    private boolean completeIfDone(ActivatedJob job, UUID key, int loopCounter) {
+    /**
+     * When the step was completed in a forgotten instance (and not yet in this one), completes the new job the same way.
+     * An instance is known by its key and the engine generation: a fresh in-process engine hands out the same keys again.
+     */
+    private boolean completeIfDone(ActivatedJob job, String issuedBy, UUID key, int loopCounter) {
         @SuppressWarnings("unchecked")
         List<Object[]> done = Panache.getEntityManager().createNativeQuery("""
                         select t.id, cast(t.outcome as text) from task t
                         where coalesce(t.subject_id, t.case_id) = :key and t.element_id = :element and t.loop_counter = :loop
-                          and t.status = 'COMPLETED' and t.process_instance_key <> :instance
+                          and t.status = 'COMPLETED'
+                          and (t.process_instance_key <> :instance or t.job_generation is distinct from :generation)
                           and not exists (select 1 from task o where coalesce(o.subject_id, o.case_id) = :key
                                           and o.element_id = :element and o.loop_counter = :loop
-                                          and (o.status = 'OPEN' or o.process_instance_key = :instance))
+                                          and (o.status = 'OPEN' or (o.process_instance_key = :instance
+                                                                     and o.job_generation is not distinct from :generation)))
                         order by t.completed_at desc limit 1""")
                 .setParameter("key", key).setParameter("element", job.getElementId()).setParameter("loop", loopCounter)
-                .setParameter("instance", job.getProcessInstanceKey()).getResultList();
+                .setParameter("instance", job.getProcessInstanceKey()).setParameter("generation", issuedBy).getResultList();
         if (done.isEmpty()) {
             return false;
         }
@@ -94,24 +103,27 @@ public class UserTaskProjector implements JobHandler {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        UUID command = outbox.completeJob(job.getKey(), outcome);
+        UUID command = outbox.completeJob(job.getKey(), issuedBy, outcome);
         Panache.getEntityManager().createNativeQuery("""
-                        update task set job_key = :job, process_instance_key = :instance, completion_command_id = :command
+                        update task set job_key = :job, job_generation = :generation, process_instance_key = :instance,
+                                        completion_command_id = :command
                         where id = :id""")
-                .setParameter("job", job.getKey()).setParameter("instance", job.getProcessInstanceKey())
+                .setParameter("job", job.getKey()).setParameter("generation", issuedBy).setParameter("instance", job.getProcessInstanceKey())
                 .setParameter("command", command).setParameter("id", done.getFirst()[0]).executeUpdate();
         return true;
     }
 
-    private void open(ActivatedJob job, UUID caseId, UUID subjectId, int loopCounter, List<String> groups,
+    private void open(ActivatedJob job, String issuedBy, UUID caseId, UUID subjectId, int loopCounter, List<String> groups,
             Map<String, String> headers) {
         Panache.getEntityManager().createNativeQuery("""
-                        insert into task (id, case_id, subject_id, process_instance_key, element_id, loop_counter, job_key, name,
-                                          candidate_group, due_at, follow_up_at, priority, form_key, status, created_at, version)
-                        values (:id, :case, :subject, :instance, :element, :loop, :job, :name, :group, :due, :followUp, :priority,
-                                :form, 'OPEN', :now, 0)
+                        insert into task (id, case_id, subject_id, process_instance_key, element_id, loop_counter, job_key,
+                                          job_generation, name, candidate_group, due_at, follow_up_at, priority, form_key, status,
+                                          created_at, version)
+                        values (:id, :case, :subject, :instance, :element, :loop, :job, :generation, :name, :group, :due,
+                                :followUp, :priority, :form, 'OPEN', :now, 0)
                         on conflict ((coalesce(subject_id, case_id)), element_id, loop_counter) where status = 'OPEN'
-                        do update set job_key = excluded.job_key, process_instance_key = excluded.process_instance_key,
+                        do update set job_key = excluded.job_key, job_generation = excluded.job_generation,
+                                      process_instance_key = excluded.process_instance_key,
                                       version = task.version + 1""")
                 .setParameter("id", UUID.randomUUID())
                 .unwrap(org.hibernate.query.NativeQuery.class)
@@ -121,6 +133,7 @@ public class UserTaskProjector implements JobHandler {
                 .setParameter("element", job.getElementId())
                 .setParameter("loop", loopCounter)
                 .setParameter("job", job.getKey())
+                .setParameter("generation", issuedBy)
                 .setParameter("name", models.elementName(job.getElementId()).orElse(job.getElementId()))
                 .setParameter("group", groups.isEmpty() ? "UNASSIGNED" : groups.getFirst())
                 .setParameter("due", instant(headers.get("io.camunda.zeebe:dueDate")))

@@ -32,6 +32,7 @@ public class EmbeddedEngine {
     private URI address;
     private int port;
     private Duration clockOffset = Duration.ZERO;
+    private String generation;
 
     EmbeddedEngine(EngineSettings settings) {
         this.settings = settings;
@@ -51,6 +52,7 @@ public class EmbeddedEngine {
             port = port == 0 ? freePort() : port; // a fresh engine after a recycle takes the same port: the client reconnects
             engine = EngineFactory.create(port);
             engine.start();
+            generation = java.util.UUID.randomUUID().toString();
             if (!clockOffset.isZero()) {
                 engine.increaseTime(clockOffset); // the new engine keeps the time the old one had reached
             }
@@ -90,6 +92,14 @@ public class EmbeddedEngine {
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("The in-process engine's log cannot be measured (engine version changed?)", e);
         }
+    }
+
+    /** The engine started last (kept while it is stopped): its job keys mean nothing to the next one. */
+    synchronized String generation() {
+        if (generation == null) {
+            address();
+        }
+        return generation;
     }
 
     /** Moves the engine's clock: timers fire as if the time had passed (tests and demos). */

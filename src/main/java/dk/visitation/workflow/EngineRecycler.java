@@ -63,8 +63,10 @@ public class EngineRecycler {
         try {
             publisher.pause();
             workers.close();
-            engine.stopEngine();
-            engine.address(); // a fresh engine on the same port
+            workers.whileNoJobRuns(() -> {
+                engine.stopEngine();
+                engine.address(); // a fresh engine (a new generation) on the same port
+            });
             awaitGateway();
             deployer.connect(); // deploy, rebuild from the database, open the workers and the outbox again
         } finally {

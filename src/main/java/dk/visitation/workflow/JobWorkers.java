@@ -25,21 +25,27 @@ public class JobWorkers {
     private final CamundaClient client;
     private final EngineSettings settings;
     private final Instance<JobHandler> handlers;
+    private final EngineGeneration generation;
+    /** Held while a job runs; a recycle holds it exclusively, so no job's answer reaches the engine after it. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock running = new java.util.concurrent.locks.ReentrantReadWriteLock();
+
     private static final Duration CLOSE_LIMIT = Duration.ofSeconds(10);
 
     private final List<JobWorker> open = new ArrayList<>();
     private final Set<String> loseNextCompletion = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    JobWorkers(CamundaClient client, EngineSettings settings, Instance<JobHandler> handlers) {
+    JobWorkers(CamundaClient client, EngineSettings settings, Instance<JobHandler> handlers, EngineGeneration generation) {
         this.client = client;
         this.settings = settings;
         this.handlers = handlers;
+        this.generation = generation;
     }
 
     synchronized void open() {
         if (!open.isEmpty()) {
             return;
         }
+        String engineOfWorkers = generation.current();
         Set<String> types = new HashSet<>();
         for (JobHandler handler : handlers) {
             if (!types.add(handler.jobType())) {
@@ -47,7 +53,7 @@ public class JobWorkers {
             }
             var worker = client.newWorker()
                     .jobType(handler.jobType())
-                    .handler((jobClient, job) -> run(handler, jobClient, job))
+                    .handler((jobClient, job) -> run(handler, engineOfWorkers, jobClient, job))
                     .name("visitation-" + handler.jobType());
             handler.timeout().ifPresent(worker::timeout);
             open.add(worker.open());
@@ -74,7 +80,34 @@ public class JobWorkers {
         loseNextCompletion.add(jobType);
     }
 
-    private void run(JobHandler handler, JobClient jobClient, ActivatedJob job) {
+    /**
+     * Runs {@code change} (stopping and starting the engine) while no job runs: jobs that were running have
+     * answered the engine they came from, and jobs pushed meanwhile are dropped, as their keys mean nothing to
+     * the new engine (the rebuilt steps get new jobs).
+     */
+    void whileNoJobRuns(Runnable change) {
+        running.writeLock().lock();
+        try {
+            change.run();
+        } finally {
+            running.writeLock().unlock();
+        }
+    }
+
+    private void run(JobHandler handler, String engineOfJob, JobClient jobClient, ActivatedJob job) {
+        running.readLock().lock();
+        try {
+            if (!generation.current().equals(engineOfJob)) {
+                LOG.debugf("Job %s (%s) came from an engine that is gone: dropped", job.getKey(), job.getType());
+                return;
+            }
+            runOnce(handler, jobClient, job);
+        } finally {
+            running.readLock().unlock();
+        }
+    }
+
+    private void runOnce(JobHandler handler, JobClient jobClient, ActivatedJob job) {
         Map<String, Object> variables;
         try {
             variables = handler.handle(job);

@@ -38,20 +38,25 @@ public class Outbox {
         save(command);
     }
 
-    /** Completes a job (e.g. a user task) with its outcome; returns the command's id, to learn later whether it arrived. */
+    /**
+     * Completes a job (e.g. a user task) with its outcome; returns the command's id, to learn later whether it
+     * arrived. {@code generation} is the engine generation that issued the job ({@link EngineGeneration}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID completeJob(long jobKey, Map<String, Object> variables) {
+    public UUID completeJob(long jobKey, String generation, Map<String, Object> variables) {
         OutboxCommand command = newCommand(OutboxCommand.Kind.COMPLETE_JOB, variables);
         command.jobKey = jobKey;
+        command.engineGeneration = generation;
         save(command);
         return command.id;
     }
 
     /** Ends a job with a BPMN error that the model catches. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void throwError(long jobKey, String errorCode, Map<String, Object> variables) {
+    public void throwError(long jobKey, String generation, String errorCode, Map<String, Object> variables) {
         OutboxCommand command = newCommand(OutboxCommand.Kind.THROW_ERROR, variables);
         command.jobKey = jobKey;
+        command.engineGeneration = generation;
         command.errorCode = errorCode;
         save(command);
     }

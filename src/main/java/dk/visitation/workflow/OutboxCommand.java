@@ -42,6 +42,10 @@ public class OutboxCommand extends PanacheEntityBase {
     @Column(name = "job_key")
     public Long jobKey;
 
+    /** The engine generation that issued {@link #jobKey}: another engine may know the same key as another job. */
+    @Column(name = "engine_generation")
+    public String engineGeneration;
+
     @Column(name = "error_code")
     public String errorCode;
 

@@ -36,15 +36,17 @@ public class OutboxPublisher {
 
     private final CamundaClient client;
     private final EngineSettings settings;
+    private final EngineGeneration generation;
     private final Counter published;
     private final Counter failed;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    OutboxPublisher(CamundaClient client, EngineSettings settings, MeterRegistry registry) {
+    OutboxPublisher(CamundaClient client, EngineSettings settings, EngineGeneration generation, MeterRegistry registry) {
         this.client = client;
         this.settings = settings;
+        this.generation = generation;
         this.published = registry.counter("visitation.outbox.published");
         this.failed = registry.counter("visitation.outbox.failed.attempts");
     }
@@ -110,15 +112,28 @@ public class OutboxPublisher {
                     .setParameter("limit", settings.outbox().batchSize())
                     .getResultList();
             List<CamundaFuture<?>> sent = new ArrayList<>(due.size());
+            String current = generation.current();
             for (OutboxCommand command : due) {
-                sent.add(send(command));
+                sent.add(ofAnotherEngine(command, current) ? null : send(command));
             }
             Instant now = Instant.now();
             for (int i = 0; i < due.size(); i++) {
-                settle(due.get(i), sent.get(i), now);
+                if (sent.get(i) == null) {
+                    // its job key may name another job in this engine: never send it; the rebuilt step's
+                    // new job is completed with the same outcome by the task projector
+                    due.get(i).status = OutboxCommand.Status.DISCARDED;
+                    due.get(i).lastError = "job of an engine that is gone";
+                    due.get(i).publishedAt = now;
+                } else {
+                    settle(due.get(i), sent.get(i), now);
+                }
             }
             return due.size();
         });
+    }
+
+    private static boolean ofAnotherEngine(OutboxCommand command, String current) {
+        return command.jobKey != null && command.engineGeneration != null && !command.engineGeneration.equals(current);
     }
 
     private CamundaFuture<?> send(OutboxCommand command) {

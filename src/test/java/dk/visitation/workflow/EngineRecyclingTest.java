@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dk.visitation.support.Api;
 import dk.visitation.support.Tasks;
 import dk.visitation.support.Visitation;
+import dk.visitation.tasks.Task;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -120,6 +121,31 @@ class EngineRecyclingTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
                 OutboxCommand.<OutboxCommand>findById(last).status) == OutboxCommand.Status.PUBLISHED);
         awaitOpenTasksExactly(known, List.of("assess-target-group"));
+    }
+
+    @Test
+    void a_task_completed_while_the_engine_was_gone_is_never_sent_to_the_next_engine_and_still_counts() {
+        UUID caseId = registerCase(freshCpr());
+        String task = Tasks.awaitOpen(caseId, "assess-target-group");
+        given().contentType(ContentType.JSON).body(Visitation.obviousCba()).put("/cases/" + caseId + "/assessment")
+                .then().statusCode(200);
+        engine.stopEngine();
+        UUID completion;
+        try {
+            Tasks.complete(task, Map.of("outcome", "QUICK_SCREEN_CBA")); // its job key belongs to the engine that is gone
+            completion = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                    Task.<Task>findById(UUID.fromString(task)).completionCommandId);
+        } finally {
+            recycler.recycle(); // the next engine counts its keys from the start again: the old key may be another job
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            OutboxCommand old = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                    OutboxCommand.<OutboxCommand>findById(completion));
+            assertEquals(OutboxCommand.Status.DISCARDED, old.status);
+            assertEquals("job of an engine that is gone", old.lastError);
+        });
+        Visitation.awaitStatus(caseId, "QUICK_SCREENED"); // the rebuilt step's new job got the adviser's outcome
+        awaitOpenTasksExactly(caseId, List.of("write-handover-summary"));
     }
 
     /** The case's open tasks, by BPMN element, are exactly {@code elements}, each once. */

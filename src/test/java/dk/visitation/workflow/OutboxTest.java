@@ -30,6 +30,9 @@ class OutboxTest {
     @Inject
     CamundaClient client;
 
+    @Inject
+    EngineGeneration generation;
+
     /** A process of its own, so these tests touch no case: a message start event and an end. */
     @BeforeEach
     void deployProbe() {
@@ -128,7 +131,7 @@ class OutboxTest {
     @Test
     void completing_a_job_that_no_longer_exists_is_discarded_not_retried_forever() {
         UUID row = QuarkusTransaction.requiringNew().call(() -> {
-            outbox.completeJob(123_456_789L, Map.of());
+            outbox.completeJob(123_456_789L, generation.current(), Map.of());
             return lastRow();
         });
         awaitStatus(row, OutboxCommand.Status.DISCARDED);
