@@ -99,7 +99,7 @@ public final class EmbeddedDatabase {
         return !setting("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL", "").isBlank();
     }
 
-    private static String setting(String property, String env, String fallback) {
+    static String setting(String property, String env, String fallback) {
         String value = System.getProperty(property);
         if (value == null) {
             value = System.getenv(env);

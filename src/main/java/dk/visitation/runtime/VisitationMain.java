@@ -1,5 +1,6 @@
 package dk.visitation.runtime;
 
+import dk.visitation.workflow.EmbeddedEngine;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -12,6 +13,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class VisitationMain {
 
     public static void main(String... args) {
+        if (!"external".equalsIgnoreCase(EmbeddedDatabase.setting("visitation.engine.mode", "VISITATION_ENGINE_MODE", "embedded"))) {
+            EmbeddedEngine.prestart(); // its start overlaps PostgreSQL's and the boot
+        }
         EmbeddedDatabase.startUnlessConfigured();
         Quarkus.run(args);
     }

@@ -14,6 +14,7 @@ import java.lang.reflect.Field;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -34,6 +35,68 @@ public class EmbeddedEngine {
     private Duration clockOffset = Duration.ZERO;
     private String generation;
 
+    /** An engine the launcher started while PostgreSQL and Quarkus boot; the first {@link #address()} takes it. */
+    private static volatile java.util.concurrent.CompletableFuture<Started> prestarted;
+
+    /** {@code deployed}: process or decision id → version of the default models deployed ahead (empty when that failed). */
+    private record Started(ZeebeTestEngine engine, int port, Map<String, Integer> deployed) {
+    }
+
+    /** What the launcher deployed ahead into the engine this bean adopted; taken once by the model deployer. */
+    private Map<String, Integer> deployedAhead = Map.of();
+
+    /**
+     * Starts the in-process engine on a thread of its own, so its second of start-up overlaps the boot
+     * (called by the launcher in embedded mode only; tests and external mode never call it).
+     */
+    public static void prestart() {
+        prestarted = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            int port = freePort();
+            ZeebeTestEngine started = EngineFactory.create(port);
+            started.start();
+            return new Started(started, port, deployDefaultModels(started));
+        }, task -> Thread.ofPlatform().name("engine-prestart").start(task));
+    }
+
+    /**
+     * Deploys the default models ahead, as parsing them is most of the engine's start-up work; the service's own
+     * deployment then finds them unchanged. A failure here only costs the head start.
+     */
+    @SuppressWarnings("deprecation") // the engine's own client: the service's client does not exist yet
+    private static Map<String, Integer> deployDefaultModels(ZeebeTestEngine started) {
+        try (var client = started.createClient()) {
+            io.camunda.zeebe.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2 step = null;
+            for (String model : EngineSettings.DEFAULT_MODELS.split(",")) {
+                try (var in = EmbeddedEngine.class.getClassLoader().getResourceAsStream("bpmn/" + model)) {
+                    if (in == null) {
+                        return Map.of();
+                    }
+                    byte[] bytes = in.readAllBytes();
+                    step = step == null ? client.newDeployResourceCommand().addResourceBytes(bytes, model) : step.addResourceBytes(bytes, model);
+                }
+            }
+            var deployment = step.send().join();
+            Map<String, Integer> versions = new java.util.LinkedHashMap<>();
+            deployment.getProcesses().forEach(p -> versions.put(p.getBpmnProcessId(), p.getVersion()));
+            deployment.getDecisions().forEach(d -> versions.put(d.getDmnDecisionId(), d.getVersion()));
+            return versions;
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("Deploying ahead failed (%s): the service deploys at start as usual", e.toString());
+            return Map.of();
+        }
+    }
+
+    /**
+     * The versions deployed ahead when they are exactly the {@code models} the service would deploy now (its
+     * own deployment would only parse them again to find them unchanged); empty otherwise. Once.
+     */
+    synchronized Optional<Map<String, Integer>> takeDeployedAhead(java.util.Collection<String> models) {
+        Map<String, Integer> ahead = deployedAhead;
+        deployedAhead = Map.of();
+        boolean same = !ahead.isEmpty() && String.join(",", models).equals(EngineSettings.DEFAULT_MODELS);
+        return same ? Optional.of(ahead) : Optional.empty();
+    }
+
     EmbeddedEngine(EngineSettings settings) {
         this.settings = settings;
     }
@@ -46,6 +109,9 @@ public class EmbeddedEngine {
     public synchronized Optional<URI> address() {
         if (!enabled()) {
             return Optional.empty();
+        }
+        if (engine == null && port == 0 && prestarted != null) {
+            adoptPrestarted();
         }
         if (engine == null) {
             long started = System.nanoTime();
@@ -60,6 +126,22 @@ public class EmbeddedEngine {
             LOG.infof("In-process Zeebe engine on port %d in %d ms", port, (System.nanoTime() - started) / 1_000_000);
         }
         return Optional.of(address);
+    }
+
+    private void adoptPrestarted() {
+        try {
+            Started started = prestarted.join();
+            engine = started.engine();
+            port = started.port();
+            deployedAhead = started.deployed();
+            generation = java.util.UUID.randomUUID().toString();
+            address = URI.create("http://localhost:" + port);
+            LOG.infof("In-process Zeebe engine on port %d (started beside the boot)", port);
+        } catch (RuntimeException e) {
+            LOG.warnf("The engine started beside the boot failed (%s): starting it now", e.toString());
+        } finally {
+            prestarted = null;
+        }
     }
 
     /**

@@ -32,8 +32,10 @@ public interface EngineSettings {
 
     Optional<String> tokenAudience();
 
+    String DEFAULT_MODELS = "visitation.bpmn,committee-meeting.bpmn,handover.bpmn,economy-track.bpmn,settlement.bpmn,target-group.dmn";
+
     /** The models under bpmn/ deployed at start; the engine keeps unchanged ones at their version. */
-    @WithDefault("visitation.bpmn,committee-meeting.bpmn,handover.bpmn,economy-track.bpmn,settlement.bpmn,target-group.dmn")
+    @WithDefault(DEFAULT_MODELS)
     List<String> models();
 
     /** How long a service-task job stays with one worker before the engine hands it out again. */

@@ -28,9 +28,11 @@ public class ModelDeployer {
     private final JobWorkers workers;
     private final OutboxPublisher publisher;
     private final Event<EngineStarted> started;
+    private final EmbeddedEngine embedded;
 
     ModelDeployer(CamundaClient client, EngineSettings settings, ModelCatalog catalog, JobWorkers workers,
-            OutboxPublisher publisher, Event<EngineStarted> started) {
+            OutboxPublisher publisher, Event<EngineStarted> started, EmbeddedEngine embedded) {
+        this.embedded = embedded;
         this.client = client;
         this.settings = settings;
         this.catalog = catalog;
@@ -45,7 +47,9 @@ public class ModelDeployer {
 
     /** Deploys, lets each feature rebuild its processes in an empty engine, then opens the workers and the outbox. */
     void connect() {
-        deploy();
+        embedded.takeDeployedAhead(catalog.models().keySet())
+                .ifPresentOrElse(versions -> LOG.infof("Models deployed ahead of the boot (id → version): %s", versions),
+                        this::deploy);
         started.fire(new EngineStarted(settings.mode() == EngineSettings.Mode.EMBEDDED));
         workers.open();
         publisher.start();
