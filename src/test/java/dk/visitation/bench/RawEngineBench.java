@@ -1,0 +1,138 @@
+package dk.visitation.bench;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The baseline of bench/visitation-throughput.sh: the same in-process engine the service runs
+ * ({@code EngineFactory.create(port).start()}, the same client settings) with a model of as many jobs and
+ * gateways as one case meets on the quick-screening path (7 jobs: register-case, assess-target-group,
+ * register-quick-screening, check-handover-conditions, write-handover-summary, receive-case, switch-payment;
+ * 4 exclusive gateways), each job completed at once: no database, no HTTP.
+ * <pre>
+ * RawEngineBench IN_FLIGHT SECONDS [STANDING]    prints one "BENCH {json}" line
+ * </pre>
+ * {@code STANDING} instances of another model wait at a job nobody works on while the figure is taken, as the
+ * service's open cases (assessment tasks, economy reviews) wait in its engine.
+ */
+public final class RawEngineBench {
+
+    static final int JOBS = 7;
+
+    private RawEngineBench() {
+    }
+
+    public record Result(long completed, long errors, double seconds) {
+        public double instancesPerSecond() {
+            return completed / seconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int inFlight = Integer.parseInt(args[0]);
+        Duration window = Duration.ofSeconds(Long.parseLong(args[1]));
+        int standing = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        run(inFlight, Duration.ofSeconds(10), 0); // warm-up, not measured (in its own engine)
+        Result r = run(inFlight, window, standing);
+        System.out.println("BENCH " + ServiceClient.JSON.writeValueAsString(Map.of("instancesPerSecond", r.instancesPerSecond(),
+                "completed", r.completed(), "errors", r.errors(), "inFlight", inFlight, "standing", standing)));
+        System.exit(0);
+    }
+
+    static BpmnModelInstance model() {
+        return Bpmn.createExecutableProcess("raw-visitation")
+                .startEvent("received")
+                .serviceTask("job-1", t -> t.zeebeJobType("raw.job-1"))
+                .exclusiveGateway("gateway-1").condition("= false").endEvent("never-1")
+                .moveToLastExclusiveGateway().defaultFlow()
+                .serviceTask("job-2", t -> t.zeebeJobType("raw.job-2"))
+                .exclusiveGateway("gateway-2").condition("= false").endEvent("never-2")
+                .moveToLastExclusiveGateway().defaultFlow()
+                .serviceTask("job-3", t -> t.zeebeJobType("raw.job-3"))
+                .exclusiveGateway("gateway-3").condition("= false").endEvent("never-3")
+                .moveToLastExclusiveGateway().defaultFlow()
+                .serviceTask("job-4", t -> t.zeebeJobType("raw.job-4"))
+                .exclusiveGateway("gateway-4").condition("= false").endEvent("never-4")
+                .moveToLastExclusiveGateway().defaultFlow()
+                .serviceTask("job-5", t -> t.zeebeJobType("raw.job-5"))
+                .serviceTask("job-6", t -> t.zeebeJobType("raw.job-6"))
+                .serviceTask("job-7", t -> t.zeebeJobType("raw.job-7"))
+                .endEvent("done")
+                .done();
+    }
+
+    static BpmnModelInstance waiting() {
+        return Bpmn.createExecutableProcess("raw-waiting").startEvent()
+                .serviceTask("wait", t -> t.zeebeJobType("raw.nobody")).endEvent().done();
+    }
+
+    /**
+     * A fresh engine with {@code standing} instances waiting; then {@code inFlight} instances at a time for
+     * {@code window}, each started and awaited to its end.
+     */
+    public static Result run(int inFlight, Duration window, int standing) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ZeebeTestEngine engine = EngineFactory.create(port);
+        engine.start();
+        URI address = URI.create("http://localhost:" + port);
+        List<JobWorker> workers = new ArrayList<>();
+        try (CamundaClient client = CamundaClient.newClientBuilder().grpcAddress(address).restAddress(address)
+                .preferRestOverGrpc(false).applyEnvironmentVariableOverrides(false).defaultJobWorkerStreamEnabled(true).build()) {
+            client.newDeployResourceCommand().addProcessModel(model(), "raw-visitation.bpmn")
+                    .addProcessModel(waiting(), "raw-waiting.bpmn").send().join();
+            Semaphore starting = new Semaphore(64);
+            for (int i = 0; i < standing; i++) {
+                starting.acquire();
+                client.newCreateInstanceCommand().bpmnProcessId("raw-waiting").latestVersion()
+                        .variables(Map.of("caseId", java.util.UUID.randomUUID().toString())).send()
+                        .whenComplete((created, failure) -> starting.release());
+            }
+            starting.acquire(64);
+            for (int j = 1; j <= JOBS; j++) {
+                workers.add(client.newWorker().jobType("raw.job-" + j)
+                        .handler((jobClient, job) -> jobClient.newCompleteCommand(job).send().join()).open());
+            }
+            Semaphore slots = new Semaphore(inFlight);
+            AtomicLong completed = new AtomicLong();
+            AtomicLong errors = new AtomicLong();
+            long start = System.nanoTime();
+            long end = start + window.toNanos();
+            while (System.nanoTime() < end) {
+                if (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                client.newCreateInstanceCommand().bpmnProcessId("raw-visitation").latestVersion().withResult()
+                        .requestTimeout(Duration.ofSeconds(60)).send().whenComplete((result, failure) -> {
+                            if (failure != null) {
+                                errors.incrementAndGet();
+                            } else if (System.nanoTime() <= end) {
+                                completed.incrementAndGet();
+                            }
+                            slots.release();
+                        });
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            slots.tryAcquire(inFlight, 60, TimeUnit.SECONDS);
+            workers.forEach(JobWorker::close);
+            return new Result(completed.get(), errors.get(), seconds);
+        } finally {
+            engine.stop();
+        }
+    }
+}

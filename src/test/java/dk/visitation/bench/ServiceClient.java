@@ -1,0 +1,164 @@
+package dk.visitation.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The running service as the benchmarks use it: development tokens, intake, and one case walked through
+ * the visitation the way its users walk it (HandoverTest's clear path), then checked. Never puts a CPR
+ * number in a URL or in its output.
+ */
+public final class ServiceClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    public static final String EFFECTIVE_DATE = "2026-12-01";
+    private static final Map<String, Object> SUMMARY = Map.of("lastInvestigationOn", "2026-10-01",
+            "lastMeetingOn", "2026-11-15", "agreements", "Forældrene ønsker aflastning hver anden weekend.");
+    private static final List<String> FLAGS = List.of("disabilityIsMainProblem", "otherSocialProblemsWeighHeavier",
+            "disabilitySpecificOffersRequested", "knownDiagnosisFromBupOrHospital", "placementOfChildOfMentallyIllParents",
+            "childOfPregnantWomanWithConcern", "siblingNeedOnlyFromDisabledSibling", "childOfSeverelyIntellectuallyDisabledParents");
+    private static final Set<String> OBVIOUS_CBA = Set.of("disabilityIsMainProblem", "disabilitySpecificOffersRequested",
+            "knownDiagnosisFromBupOrHospital");
+
+    final URI base;
+    final HttpClient http;
+    public final String myn;
+    public final String cba;
+
+    public ServiceClient(URI base, HttpClient http) throws IOException, InterruptedException {
+        this.base = base;
+        this.http = http;
+        this.myn = token("mette.myn", "MYN_ADVISER", "MYN");
+        this.cba = token("carl.cba", "CBA_ADVISER", "CBA");
+    }
+
+    /** A token from the service's development issuer (embedded mode, visitation.dev-identity.enabled). */
+    public String token(String user, String role, String department) throws IOException, InterruptedException {
+        return call("POST", "/dev/tokens", null, Map.of("user", user, "roles", List.of(role), "departments", List.of(department)), 200)
+                .get("accessToken").asText();
+    }
+
+    /**
+     * The {@code n}-th CPR number of a run: children born 2010–2024 (7th digit 4 = born 2000–2036), a real
+     * date, distinct for the first 5 million {@code n}. Same pattern as the tests' generator.
+     */
+    public static String cpr(long n) {
+        int serial = (int) (n % 1000);
+        int day = 1 + (int) (n / 1000 % 28);
+        int month = 1 + (int) (n / 28_000 % 12);
+        int year = 10 + (int) (n / 336_000 % 15);
+        return String.format("%02d%02d%02d4%03d", day, month, year, serial);
+    }
+
+    public UUID intake(long n) throws IOException, InterruptedException {
+        Map<String, Object> body = Map.of("child", Map.of("cpr", cpr(n), "name", "Barn " + n), "source", "SCHOOL",
+                "receivedAt", "2026-11-20T09:30:00+01:00",
+                "description", "Skolen beskriver betydelig og varig nedsat funktionsevne (bench " + n + ").");
+        return UUID.fromString(call("POST", "/cases", myn, body, 201).get("id").asText());
+    }
+
+    public void grant(UUID caseId) throws IOException, InterruptedException {
+        call("POST", "/cases/" + caseId + "/grants", myn, Map.of("serviceType", "RESPITE_CARE", "provider", "INTERNAL",
+                "providerName", "Specialindsats Mellerup", "priceOre", 245_050L, "tariffPeriod", "DAY", "scope", 1,
+                "from", "2026-11-01", "to", "2027-11-01"), 201);
+    }
+
+    /** Assessment with obvious-CBA facts, quick screening, summary, receipt by CBA; returns when the case is HANDED_OVER. */
+    public void walkToHandover(UUID caseId) throws IOException, InterruptedException {
+        String assess = awaitTask(caseId, "assess-target-group", myn);
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("impairment", "CONSIDERABLE_AND_LASTING");
+        FLAGS.forEach(flag -> facts.put(flag, OBVIOUS_CBA.contains(flag)));
+        call("PUT", "/cases/" + caseId + "/assessment", myn, facts, 200);
+        call("POST", "/tasks/" + assess + "/complete", myn, Map.of("outcome", "QUICK_SCREEN_CBA"), 200);
+        call("POST", "/tasks/" + awaitTask(caseId, "write-handover-summary", myn) + "/complete", myn, SUMMARY, 200);
+        call("POST", "/tasks/" + awaitTask(caseId, "receive-case", cba) + "/complete", cba,
+                Map.of("receivingAdviser", "carl.cba", "effectiveDate", EFFECTIVE_DATE), 200);
+        // as MYN: CBA sees the case only once it is handed over, MYN for a while after
+        poll(() -> "HANDED_OVER".equals(call("GET", "/cases/" + caseId, myn, null, 200).get("status").asText()) ? "" : null,
+                "case " + caseId + " HANDED_OVER");
+    }
+
+    /** Null when the case is as a quick-screened, handed-over case must be; else what is wrong. */
+    public String problemWith(UUID caseId) throws IOException, InterruptedException {
+        JsonNode c = call("GET", "/cases/" + caseId, cba, null, 200);
+        if (!"HANDED_OVER".equals(c.get("status").asText()) || !"CBA".equals(c.get("department").asText())
+                || !"carl.cba".equals(c.path("adviser").asText())) {
+            return caseId + ": status " + c.get("status") + ", department " + c.get("department") + ", adviser " + c.get("adviser");
+        }
+        JsonNode payment = call("GET", "/cases/" + caseId + "/payment-responsibility?date=" + EFFECTIVE_DATE, cba, null, 200);
+        JsonNode periods = payment.get("periods");
+        if (periods.size() != 2 || !"MYN".equals(periods.get(0).get("department").asText())
+                || !"CBA".equals(periods.get(1).get("department").asText())
+                || !EFFECTIVE_DATE.equals(periods.get(1).get("from").asText()) || !"CBA".equals(payment.get("payer").asText())) {
+            return caseId + ": payment responsibility " + payment;
+        }
+        return null;
+    }
+
+    /** The id of the open task of the case at {@code elementId}, polled with a growing pause (the engine is asynchronous). */
+    String awaitTask(UUID caseId, String elementId, String token) throws IOException, InterruptedException {
+        return poll(() -> {
+            for (JsonNode task : call("GET", "/tasks?caseId=" + caseId, token, null, 200).get("items")) {
+                if (elementId.equals(task.get("elementId").asText())) {
+                    return task.get("id").asText();
+                }
+            }
+            return null;
+        }, "task " + elementId + " of case " + caseId);
+    }
+
+    interface Probe {
+        String get() throws IOException, InterruptedException;
+    }
+
+    private static String poll(Probe probe, String what) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long pause = 10;
+        while (System.nanoTime() < deadline) {
+            String found = probe.get();
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(pause); // the next step is the engine's: pause 10, 20, 40 … 160 ms between looks
+            pause = Math.min(pause * 2, 160);
+        }
+        throw new IllegalStateException("not within 60 s: " + what);
+    }
+
+    /** An unauthenticated GET (the baseline's id list). */
+    static JsonNode getJson(HttpClient http, URI uri) throws IOException, InterruptedException {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+    }
+
+    JsonNode call(String method, String path, String token, Object body, int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != expected) {
+            // the path only (ids, never a CPR number) and the problem's type and title
+            JsonNode problem = response.body().length == 0 ? null : JSON.readTree(response.body());
+            throw new IllegalStateException(method + " " + base.resolve(path).getPath() + " answered " + response.statusCode()
+                    + (problem == null ? "" : " " + problem.path("type").asText() + " " + problem.path("title").asText()));
+        }
+        return response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+}
