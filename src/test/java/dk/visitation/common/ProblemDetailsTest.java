@@ -108,4 +108,18 @@ class ProblemDetailsTest {
                 .body("errors.field", hasItem("child.cpr"))
                 .body(not(containsString("3002154321")));
     }
+
+    @Test
+    void a_path_with_characters_a_uri_may_not_hold_is_a_404_problem_not_a_500() {
+        // found by ApiFuzzTest: the decoded path ("/cases/{id}", "/tasks/ /claim") went into the problem's instance as is
+        for (String path : new String[] {"/cases/%7Bid%7D", "/tasks/%20/claim", "/cases/%27%3B%20drop%20table%20cases%3B--/insight",
+                "/committee/meetings/%00/agenda"}) {
+            String method = path.endsWith("/claim") || path.endsWith("/agenda") ? "POST" : "GET";
+            given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{}").request(method, path).then()
+                    .statusCode(404).contentType(PROBLEM)
+                    .body("type", equalTo("urn:visitation:problem:not-found"))
+                    .body("status", equalTo(404));
+        }
+        given().urlEncodingEnabled(false).get("/cases/%7Bid%7D").then().body("instance", equalTo("/cases/%7Bid%7D"));
+    }
 }
