@@ -122,4 +122,14 @@ class ProblemDetailsTest {
         }
         given().urlEncodingEnabled(false).get("/cases/%7Bid%7D").then().body("instance", equalTo("/cases/%7Bid%7D"));
     }
+
+    @Test
+    void a_query_date_beyond_four_digit_years_is_a_400_naming_the_parameter() {
+        // found by ApiFuzzTest: java.time parsed it, and binding it to the query overflowed (a 500)
+        given().urlEncodingEnabled(false).queryParam("dueBefore", "-999999999-01-01T00:00:00Z").get("/tasks").then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("dueBefore"));
+        given().urlEncodingEnabled(false).queryParam("receivedFrom", "%2B999999999-12-31T00:00:00Z").get("/cases").then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("receivedFrom"));
+        given().queryParam("dueBefore", "9999-12-31T00:00:00Z").get("/tasks").then().statusCode(200);
+    }
 }
