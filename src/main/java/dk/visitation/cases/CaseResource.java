@@ -7,6 +7,8 @@ import dk.visitation.common.IdempotencyKeys;
 import dk.visitation.common.Page;
 import dk.visitation.common.PageRequest;
 import dk.visitation.common.Problem;
+import dk.visitation.common.ProblemException;
+import dk.visitation.common.ProblemType;
 import dk.visitation.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -226,7 +228,16 @@ public class CaseResource {
 
     /** Reasons may carry Danish letters; headers are Latin-1, so clients percent-encode UTF-8. */
     private static String decode(String header) {
-        return header == null ? null : java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8);
+        if (header == null) {
+            return null;
+        }
+        try {
+            return java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) { // "%ZZ", a lone "%": bad input, not a 500
+            String message = "must be percent-encoded UTF-8";
+            throw new ProblemException(ProblemType.VALIDATION, CaseService.CHANGE_REASON + " " + message,
+                    List.of(new Problem.FieldError(CaseService.CHANGE_REASON, message)));
+        }
     }
 
     private static Page<CaseApi.CaseSummary> summaries(Page<ChildCase> page) {

@@ -132,4 +132,16 @@ class ProblemDetailsTest {
                 .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("receivedFrom"));
         given().queryParam("dueBefore", "9999-12-31T00:00:00Z").get("/tasks").then().statusCode(200);
     }
+
+    @Test
+    void a_change_reason_that_is_not_percent_encoded_utf8_is_a_400_naming_the_header() {
+        // found by ApiFuzzTest: URLDecoder's IllegalArgumentException on "%ZZ" was a 500
+        String id = dk.visitation.support.Api.registerCase(freshCpr()).toString();
+        String etag = given().get("/cases/" + id).then().extract().header("ETag");
+        given().contentType("application/merge-patch+json").header("If-Match", etag).header("Change-Reason", "%ZZ")
+                .body(Map.of("description", "Opdateret")).patch("/cases/" + id).then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("Change-Reason"));
+        given().contentType(ContentType.JSON).header("Change-Reason", "50%").body(newCase(freshCpr())).post("/cases").then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("Change-Reason"));
+    }
 }
