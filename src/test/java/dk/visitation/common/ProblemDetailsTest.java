@@ -144,4 +144,21 @@ class ProblemDetailsTest {
         given().contentType(ContentType.JSON).header("Change-Reason", "50%").body(newCase(freshCpr())).post("/cases").then()
                 .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("Change-Reason"));
     }
+
+    @Test
+    void text_with_a_nul_character_is_a_400_wherever_it_comes_in() {
+        // found by ApiFuzzTest: PostgreSQL refuses U+0000 in text ("invalid byte sequence"), which was a 500
+        String auditor = dk.visitation.support.Tokens.of("nul.auditor", java.util.Set.of("AUDITOR"), java.util.Set.of());
+        dk.visitation.support.Api.as(auditor).urlEncodingEnabled(false).get("/access-log?actor=a%00b").then()
+                .statusCode(400).contentType(PROBLEM).body("type", equalTo("urn:visitation:problem:validation"));
+        Map<String, Object> body = new HashMap<>(newCase(freshCpr()));
+        body.put("description", "Skolen\u0000beskriver");
+        given().contentType(ContentType.JSON).body(body).post("/cases").then().statusCode(400).contentType(PROBLEM);
+        String id = dk.visitation.support.Api.registerCase(freshCpr()).toString();
+        String etag = given().get("/cases/" + id).then().extract().header("ETag");
+        given().contentType("application/merge-patch+json").header("If-Match", etag).body("{\"description\": \"a\\u0000b\"}")
+                .patch("/cases/" + id).then().statusCode(400).contentType(PROBLEM);
+        given().contentType("application/merge-patch+json").header("If-Match", etag).header("Change-Reason", "a%00b")
+                .body(Map.of("adviser", "mette.myn")).patch("/cases/" + id).then().statusCode(400).contentType(PROBLEM);
+    }
 }
