@@ -7,6 +7,8 @@ import dk.visitation.common.IdempotencyKeys;
 import dk.visitation.common.Page;
 import dk.visitation.common.PageRequest;
 import dk.visitation.common.Problem;
+import dk.visitation.common.ProblemException;
+import dk.visitation.common.ProblemType;
 import dk.visitation.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -87,7 +89,7 @@ public class CaseResource {
     public Response register(@Valid @NotNull CaseApi.NewCase request,
             @Parameter(description = "Makes the request safe to retry (1–200 characters)")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @Parameter(description = "Why (kept in the audit trail); percent-encode non-ASCII")
+            @Parameter(description = "Why (kept in the audit trail); percent-encode non-ASCII; at most 1000 characters")
             @HeaderParam(CaseService.CHANGE_REASON) String reason,
             @Context UriInfo uri) {
         CaseService.Intake intake = cases.register(request, idempotencyKey, decode(reason));
@@ -174,7 +176,8 @@ public class CaseResource {
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version being changed", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = "Why (kept in the audit trail; required after the decision); percent-encode non-ASCII")
+            @Parameter(description = "Why (kept in the audit trail; required after the decision); percent-encode non-ASCII;"
+                    + " at most 1000 characters")
             @HeaderParam(CaseService.CHANGE_REASON) String reason,
             JsonNode patch) {
         ChildCase changed = cases.patch(id, ifMatch, patch, decode(reason));
@@ -226,7 +229,26 @@ public class CaseResource {
 
     /** Reasons may carry Danish letters; headers are Latin-1, so clients percent-encode UTF-8. */
     private static String decode(String header) {
-        return header == null ? null : java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8);
+        if (header == null) {
+            return null;
+        }
+        String reason;
+        try {
+            reason = java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) { // "%ZZ", a lone "%": bad input, not a 500
+            throw badReason("must be percent-encoded UTF-8");
+        }
+        if (reason.codePointCount(0, reason.length()) > MAX_REASON_LENGTH) { // the audit trail keeps at most this
+            throw badReason("may be at most " + MAX_REASON_LENGTH + " characters");
+        }
+        return reason;
+    }
+
+    private static final int MAX_REASON_LENGTH = 1000;
+
+    private static ProblemException badReason(String message) {
+        return new ProblemException(ProblemType.VALIDATION, CaseService.CHANGE_REASON + " " + message,
+                List.of(new Problem.FieldError(CaseService.CHANGE_REASON, message)));
     }
 
     private static Page<CaseApi.CaseSummary> summaries(Page<ChildCase> page) {

@@ -28,8 +28,23 @@ public record Problem(
     }
 
     public static Problem of(ProblemType kind, String detail, String path, List<FieldError> errors) {
-        return new Problem(kind.type(), kind.title(), kind.status(), detail,
-                path == null ? null : URI.create(path), errors == null ? List.of() : errors);
+        return new Problem(kind.type(), kind.title(), kind.status(), detail, instance(path),
+                errors == null ? List.of() : errors);
+    }
+
+    /**
+     * The request path as a URI reference. The path arrives decoded, so {@code /cases/%7Bid%7D} is
+     * {@code /cases/{id}} here: quote what a URI may not hold instead of failing while reporting an error.
+     */
+    static URI instance(String path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            return new URI(null, null, path, null);
+        } catch (java.net.URISyntaxException e) {
+            return null; // a path that cannot be a URI at all: the problem goes without its instance
+        }
     }
 
     public Response toResponse() {

@@ -116,6 +116,19 @@ public class ProblemMappers {
                 path(uri), List.of()).toResponse();
     }
 
+    /**
+     * PostgreSQL refuses text with a NUL character (SQLSTATE 22021) in a parameter or a row: that text came
+     * from the request (a query value, a body field, a decoded header), so it is bad input, not a 500.
+     */
+    @ServerExceptionMapper
+    public Response data(org.hibernate.exception.DataException e, UriInfo uri) {
+        if (!"22021".equals(e.getSQLState())) {
+            return unexpected(e, uri);
+        }
+        return Problem.of(ProblemType.VALIDATION, "Text may not contain the NUL character (U+0000)", path(uri), List.of())
+                .toResponse();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();

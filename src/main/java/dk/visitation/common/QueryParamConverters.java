@@ -34,13 +34,31 @@ public class QueryParamConverters implements ParamConverterProvider {
             return converter(name, "must be one of " + allowed, text -> (T) Enum.valueOf((Class) rawType, text));
         }
         if (rawType == OffsetDateTime.class) {
-            return converter(name, "must be an ISO-8601 date-time with offset, e.g. 2026-01-01T00:00:00+01:00",
-                    text -> (T) OffsetDateTime.parse(text));
+            return converter(name, "must be an ISO-8601 date-time with offset in the years 0001-9999, e.g. 2026-01-01T00:00:00+01:00",
+                    text -> {
+                        OffsetDateTime at = OffsetDateTime.parse(text);
+                        return (T) inYears(at, at.getYear());
+                    });
         }
         if (rawType == LocalDate.class) {
-            return converter(name, "must be an ISO-8601 date, e.g. 2026-01-31", text -> (T) LocalDate.parse(text));
+            return converter(name, "must be an ISO-8601 date in the years 0001-9999, e.g. 2026-01-31",
+                    text -> {
+                        LocalDate day = LocalDate.parse(text);
+                        return (T) inYears(day, day.getYear());
+                    });
         }
         return null;
+    }
+
+    /**
+     * java.time parses years up to ±999,999,999, which no query can bind (the JDBC timestamp overflows,
+     * a 500): four-digit years, as RFC 3339 has them, are what a client may ask for.
+     */
+    private static <V> V inYears(V value, int year) {
+        if (year < 1 || year > 9999) {
+            throw new IllegalArgumentException("year " + year + " is out of range");
+        }
+        return value;
     }
 
     private static <T> ParamConverter<T> converter(String name, String message, Function<String, T> parse) {

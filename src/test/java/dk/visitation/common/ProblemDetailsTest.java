@@ -108,4 +108,68 @@ class ProblemDetailsTest {
                 .body("errors.field", hasItem("child.cpr"))
                 .body(not(containsString("3002154321")));
     }
+
+    @Test
+    void a_path_with_characters_a_uri_may_not_hold_is_a_404_problem_not_a_500() {
+        // found by ApiFuzzTest: the decoded path ("/cases/{id}", "/tasks/ /claim") went into the problem's instance as is
+        for (String path : new String[] {"/cases/%7Bid%7D", "/tasks/%20/claim", "/cases/%27%3B%20drop%20table%20cases%3B--/insight",
+                "/committee/meetings/%00/agenda"}) {
+            String method = path.endsWith("/claim") || path.endsWith("/agenda") ? "POST" : "GET";
+            given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{}").request(method, path).then()
+                    .statusCode(404).contentType(PROBLEM)
+                    .body("type", equalTo("urn:visitation:problem:not-found"))
+                    .body("status", equalTo(404));
+        }
+        given().urlEncodingEnabled(false).get("/cases/%7Bid%7D").then().body("instance", equalTo("/cases/%7Bid%7D"));
+    }
+
+    @Test
+    void a_query_date_beyond_four_digit_years_is_a_400_naming_the_parameter() {
+        // found by ApiFuzzTest: java.time parsed it, and binding it to the query overflowed (a 500)
+        given().urlEncodingEnabled(false).queryParam("dueBefore", "-999999999-01-01T00:00:00Z").get("/tasks").then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("dueBefore"));
+        given().urlEncodingEnabled(false).queryParam("receivedFrom", "%2B999999999-12-31T00:00:00Z").get("/cases").then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("receivedFrom"));
+        given().queryParam("dueBefore", "9999-12-31T00:00:00Z").get("/tasks").then().statusCode(200);
+    }
+
+    @Test
+    void a_change_reason_that_is_not_percent_encoded_utf8_is_a_400_naming_the_header() {
+        // found by ApiFuzzTest: URLDecoder's IllegalArgumentException on "%ZZ" was a 500
+        String id = dk.visitation.support.Api.registerCase(freshCpr()).toString();
+        String etag = given().get("/cases/" + id).then().extract().header("ETag");
+        given().contentType("application/merge-patch+json").header("If-Match", etag).header("Change-Reason", "%ZZ")
+                .body(Map.of("description", "Opdateret")).patch("/cases/" + id).then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("Change-Reason"));
+        given().contentType(ContentType.JSON).header("Change-Reason", "50%").body(newCase(freshCpr())).post("/cases").then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("Change-Reason"));
+    }
+
+    @Test
+    void a_change_reason_longer_than_the_audit_trail_keeps_is_a_400_naming_the_header() {
+        // found by ApiFuzzTest: 5000 characters reached the varchar(1000) column of case_audit (a 500)
+        given().contentType(ContentType.JSON).header("Change-Reason", "r".repeat(1001)).body(newCase(freshCpr())).post("/cases")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("Change-Reason"));
+        given().contentType(ContentType.JSON).header("Change-Reason", "%C3%A6".repeat(500) + "r".repeat(500)).body(newCase(freshCpr()))
+                .post("/cases").then().statusCode(201);
+    }
+
+    @Test
+    void text_with_a_nul_character_is_a_400_wherever_it_comes_in() {
+        // found by ApiFuzzTest: PostgreSQL refuses U+0000 in text ("invalid byte sequence"), which was a 500
+        String auditor = dk.visitation.support.Tokens.of("nul.auditor", java.util.Set.of("AUDITOR"), java.util.Set.of());
+        dk.visitation.support.Api.as(auditor).urlEncodingEnabled(false).get("/access-log?actor=a%00b").then()
+                .statusCode(400).contentType(PROBLEM).body("type", equalTo("urn:visitation:problem:validation"));
+        Map<String, Object> body = new HashMap<>(newCase(freshCpr()));
+        body.put("description", "Skolen\u0000beskriver");
+        given().contentType(ContentType.JSON).body(body).post("/cases").then().statusCode(400).contentType(PROBLEM);
+        java.util.UUID registered = dk.visitation.support.Api.registerCase(freshCpr());
+        dk.visitation.support.Visitation.awaitStatus(registered, "AWAITING_ASSESSMENT"); // the engine's start changes the version
+        String id = registered.toString();
+        String etag = given().get("/cases/" + id).then().extract().header("ETag");
+        given().contentType("application/merge-patch+json").header("If-Match", etag).body("{\"description\": \"a\\u0000b\"}")
+                .patch("/cases/" + id).then().statusCode(400).contentType(PROBLEM);
+        given().contentType("application/merge-patch+json").header("If-Match", etag).header("Change-Reason", "a%00b")
+                .body(Map.of("adviser", "mette.myn")).patch("/cases/" + id).then().statusCode(400).contentType(PROBLEM);
+    }
 }
