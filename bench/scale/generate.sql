@@ -8,7 +8,7 @@
 -- PREPARING_COMMITTEE with "Forbered materiale"), so MYN's task list holds exactly `open_tasks` open
 -- tasks; the older cases are closed (STAYS_MYN, DECIDED_MYN, SHARED, HANDED_OVER to CBA), each with its
 -- completed assessment task. Every case has its child (a unique, valid CPR: DDMMYY + 4 digits, the
--- 7th digit 4 = born 1937-2036, never printed), status history, payment-responsibility periods (a
+-- 7th digit 9 = born 1937-2036, apart from the tests' 4xxx; never printed), status history, payment periods (a
 -- handover switches MYN → CBA, with its payment_switch row) and grants across all service types and
 -- years (grants / cases per case). Handed-over cases have a done economy review; open_tasks / 20 of
 -- the newest have an open one with an ECONOMY task.
@@ -70,7 +70,7 @@ begin
     -- children: born 1-18 years before their case; the serial makes the CPR unique per birth date
     insert into child (id, cpr, name, created_at)
     select child_id,
-           to_char(born, 'DDMMYY') || (4000 + row_number() over (partition by born order by n) - 1)::text,
+           to_char(born, 'DDMMYY') || (9000 + row_number() over (partition by born order by n) - 1)::text,
            'Barn ' || n, received_at
     from (select n, child_id, received_at,
                  received_on - (365 + abs(hashint8(n * 11 + 4)) % (17 * 365))::int as born
