@@ -15,11 +15,13 @@ source bin/env.sh
 cases=${1:-1000000}; grants=${2:-$((cases * 5))}; open_tasks=${3:-$((cases / 10))}
 reps=${REPS:-200}; report_reps=${REPORT_REPS:-20}; deep=${DEEP_PAGE:-500}; year=${YEAR:-2025}
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -B -q package -DskipTests
+commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+changes')
 data=${SCALE_DATA:-$(mktemp -d /tmp/visitation-scale.XXXXXX)}; mkdir -p "$data"
+cp -r target/quarkus-app "$data/app"   # the service measured, safe from a build running meanwhile
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 log="$data/service.log"
 java -Xms256m -Xmx1g -Dquarkus.http.port="$port" -Dvisitation.embedded.data-dir="$data/postgres" \
-     -Dvisitation.dev-identity.enabled=true -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
+     -Dvisitation.dev-identity.enabled=true -jar "$data/app/quarkus-run.jar" >"$log" 2>&1 &
 pid=$!
 cleanup() {
   kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
@@ -76,7 +78,7 @@ reports="$data/reports.tsv"
 jdk=$("$JAVA_HOME/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2)
 echo "| date | commit | JDK | cases | grants | open MYN tasks | load (s) | vacuum analyze (s) |"
 echo "|---|---|---|---|---|---|---|---|"
-echo "| $(date -u +%F) | $(git rev-parse --short HEAD) | $jdk | $cases | $grants | $open_tasks | $load_s | $vacuum_s |"
+echo "| $(date -u +%F) | $commit | $jdk | $cases | $grants | $open_tasks | $load_s | $vacuum_s |"
 echo
 echo "| query | path | status | reps | p50 (ms) | p99 (ms) | max (ms) | bytes | total / lines |"
 echo "|---|---|---|---|---|---|---|---|---|"
