@@ -15,7 +15,7 @@ public enum TargetGroup {
     /** Not yet placed by the visitation. */
     NOT_ASSESSED;
 
-    static TargetGroup of(CaseStatus status, dk.visitation.common.Department department) {
+    public static TargetGroup of(CaseStatus status, dk.visitation.common.Department department) {
         return switch (status) {
             case QUICK_SCREENED, DECIDED_CBA -> DISABILITY;
             case STAYS_MYN, DECIDED_MYN -> SOCIAL;
