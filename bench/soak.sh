@@ -2,7 +2,8 @@
 # Soak: RATE new cases a second (open loop) through the whole quick-screening visitation for SECONDS in
 # embedded mode, with the in-process engine recycled by its record limit as in production (the default
 # limit unless RECYCLE_MAX_RECORDS is set). Samples the service JVM's RSS every 10 s; at the end every case
-# is checked (HANDED_OVER in CBA, MYN then CBA paying). Prints one Markdown row for RESULTS.md.
+# is checked (HANDED_OVER in CBA, MYN then CBA paying). Each walk also completes the case's economy review
+# as ECONOMY would, so finished cases leave no instance in the engine. Prints one Markdown row for RESULTS.md.
 # Usage: bench/soak.sh [rate, default 50] [seconds, default 3600]
 set -euo pipefail
 source "$(dirname "$0")/../bin/env.sh"
@@ -18,7 +19,7 @@ pid=$SERVICE_PID
 (while kill -0 "$pid" 2>/dev/null; do
    echo "$(date +%s) $(awk '/VmRSS/ {print $2}' /proc/"$pid"/status)"; sleep 10
  done) >"$tmp/rss" & sampler=$!
-tool dk.visitation.bench.VisitationBench rate "http://localhost:$port" "$rate" "$seconds" | tee "$tmp/rate.out" >&2
+"$JAVA_HOME/bin/java" -Xmx1g -Dbench.economy-reviews=true -cp "$TOOL_CP" dk.visitation.bench.VisitationBench rate "http://localhost:$port" "$rate" "$seconds" | tee "$tmp/rate.out" >&2
 alive=$(kill -0 "$pid" 2>/dev/null && echo yes || echo no)
 recycles=$(grep -c "Engine recycled" "$tmp/service.log" || true)
 errors=$(grep -c " ERROR " "$tmp/service.log" || true)

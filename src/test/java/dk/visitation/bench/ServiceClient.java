@@ -35,12 +35,15 @@ public final class ServiceClient {
     final HttpClient http;
     public final String myn;
     public final String cba;
+    /** Set (-Dbench.economy-reviews=true): each walk also completes the case's economy review, as ECONOMY would. */
+    public final String economy;
 
     public ServiceClient(URI base, HttpClient http) throws IOException, InterruptedException {
         this.base = base;
         this.http = http;
         this.myn = token("mette.myn", "MYN_ADVISER", "MYN");
         this.cba = token("carl.cba", "CBA_ADVISER", "CBA");
+        this.economy = Boolean.getBoolean("bench.economy-reviews") ? token("erik.economy", "ECONOMY", "MYN") : null;
     }
 
     /** A token from the service's development issuer (embedded mode, visitation.dev-identity.enabled). */
@@ -88,6 +91,11 @@ public final class ServiceClient {
         // as MYN: CBA sees the case only once it is handed over, MYN for a while after
         poll(() -> "HANDED_OVER".equals(call("GET", "/cases/" + caseId, myn, null, 200).get("status").asText()) ? "" : null,
                 "case " + caseId + " HANDED_OVER");
+        if (economy != null) {
+            // as ECONOMY does: the handover's cost review, so the case's economy-track instance ends (the soak)
+            call("POST", "/tasks/" + awaitTask(caseId, "review-cost-consequence", economy) + "/complete", economy,
+                    Map.of("costConsequence", "Aflastning i CBA fra overtagelsen; ingen merudgift.", "annualCostOre", 0), 200);
+        }
     }
 
     /** Null when the case is as a quick-screened, handed-over case must be; else what is wrong. */
