@@ -79,7 +79,7 @@ class EngineRecyclingTest {
 
         for (int round = 0; round < 3; round++) {
             UUID caseId = waiting.get(round);
-            Visitation.awaitStatus(caseId, "QUICK_SCREENED");
+            awaitStatus(caseId, "QUICK_SCREENED");
             awaitOpenTasksExactly(caseId, List.of("write-handover-summary"));
         }
         awaitOpenTasksExactly(waiting.get(3), List.of("assess-target-group"));
@@ -144,8 +144,17 @@ class EngineRecyclingTest {
             assertEquals(OutboxCommand.Status.DISCARDED, old.status);
             assertEquals("job of an engine that is gone", old.lastError);
         });
-        Visitation.awaitStatus(caseId, "QUICK_SCREENED"); // the rebuilt step's new job got the adviser's outcome
+        awaitStatus(caseId, "QUICK_SCREENED"); // the rebuilt step's new job got the adviser's outcome
         awaitOpenTasksExactly(caseId, List.of("write-handover-summary"));
+    }
+
+    /**
+     * A recycle rebuilds every open case of the database, and the suite leaves hundreds: the rebuilt steps take
+     * longer to come back than one step of one case, so these waits allow a minute.
+     */
+    private static void awaitStatus(UUID caseId, String status) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/cases/" + caseId).then()
+                .body("status", org.hamcrest.Matchers.equalTo(status)));
     }
 
     /** The case's open tasks, by BPMN element, are exactly {@code elements}, each once. */
