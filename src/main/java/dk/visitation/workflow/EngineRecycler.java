@@ -1,7 +1,10 @@
 package dk.visitation.workflow;
 
+import io.camunda.client.CamundaClient;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -23,12 +26,12 @@ public class EngineRecycler {
     private final ModelDeployer deployer;
     private final JobWorkers workers;
     private final OutboxPublisher publisher;
-    private final io.camunda.client.CamundaClient client;
+    private final CamundaClient client;
     private final AtomicBoolean recycling = new AtomicBoolean();
     private final AtomicInteger recycles = new AtomicInteger();
 
     EngineRecycler(EmbeddedEngine engine, EngineSettings settings, ModelDeployer deployer, JobWorkers workers,
-            OutboxPublisher publisher, io.camunda.client.CamundaClient client) {
+            OutboxPublisher publisher, CamundaClient client) {
         this.client = client;
         this.engine = engine;
         this.settings = settings;
@@ -77,11 +80,11 @@ public class EngineRecycler {
 
     /** The client's channel may sit in a reconnect back-off from the moments the old engine was gone: wait for the new one. */
     private void awaitGateway() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         long pause = 50;
         while (true) {
             try {
-                client.newTopologyRequest().requestTimeout(java.time.Duration.ofSeconds(2)).send().join();
+                client.newTopologyRequest().requestTimeout(Duration.ofSeconds(2)).send().join();
                 return;
             } catch (RuntimeException notYet) {
                 if (System.nanoTime() > deadline) {
