@@ -120,7 +120,9 @@ public final class RawEngineBench {
                 client.newCreateInstanceCommand().bpmnProcessId("raw-visitation").latestVersion().withResult()
                         .requestTimeout(Duration.ofSeconds(60)).send().whenComplete((result, failure) -> {
                             if (failure != null) {
-                                errors.incrementAndGet();
+                                if (errors.incrementAndGet() == 1) {
+                                    System.out.println("first failure: " + failure);
+                                }
                             } else if (System.nanoTime() <= end) {
                                 completed.incrementAndGet();
                             }
