@@ -38,9 +38,6 @@ abstract class VerifiedTokens implements JWTParser {
             return known;
         }
         JsonWebToken fresh = parser.parse(token); // throws for a bad signature, issuer, audience or an expired token
-        if (known != null) {
-            verified.remove(token, known);
-        }
         if (verified.size() >= MAX_TOKENS) {
             verified.clear();
         }

@@ -59,8 +59,9 @@ public class EmbeddedEngine {
     }
 
     /**
-     * Deploys the default models ahead, as parsing them is most of the engine's start-up work; the service's own
-     * deployment then finds them unchanged. A failure here only costs the head start.
+     * Deploys the default models ahead, as parsing them is most of the engine's start-up work; the model deployer
+     * takes this deployment instead of making its own (see {@link #takeDeployedAhead}). A failure here only
+     * costs the head start.
      */
     @SuppressWarnings("deprecation") // the engine's own client: the service's client does not exist yet
     private static Map<String, Integer> deployDefaultModels(ZeebeTestEngine started) {
@@ -116,13 +117,11 @@ public class EmbeddedEngine {
         if (engine == null) {
             long started = System.nanoTime();
             port = port == 0 ? freePort() : port; // a fresh engine after a recycle takes the same port: the client reconnects
-            engine = EngineFactory.create(port);
+            use(EngineFactory.create(port), port);
             engine.start();
-            generation = java.util.UUID.randomUUID().toString();
             if (!clockOffset.isZero()) {
                 engine.increaseTime(clockOffset); // the new engine keeps the time the old one had reached
             }
-            address = URI.create("http://localhost:" + port);
             LOG.infof("In-process Zeebe engine on port %d in %d ms", port, (System.nanoTime() - started) / 1_000_000);
         }
         return Optional.of(address);
@@ -131,17 +130,22 @@ public class EmbeddedEngine {
     private void adoptPrestarted() {
         try {
             Started started = prestarted.join();
-            engine = started.engine();
-            port = started.port();
+            use(started.engine(), started.port());
             deployedAhead = started.deployed();
-            generation = java.util.UUID.randomUUID().toString();
-            address = URI.create("http://localhost:" + port);
             LOG.infof("In-process Zeebe engine on port %d (started beside the boot)", port);
         } catch (RuntimeException e) {
             LOG.warnf("The engine started beside the boot failed (%s): starting it now", e.toString());
         } finally {
             prestarted = null;
         }
+    }
+
+    /** Every engine, started here or beside the boot, is a new generation: its job keys start again. */
+    private void use(ZeebeTestEngine started, int onPort) {
+        engine = started;
+        port = onPort;
+        generation = java.util.UUID.randomUUID().toString();
+        address = URI.create("http://localhost:" + onPort);
     }
 
     /**

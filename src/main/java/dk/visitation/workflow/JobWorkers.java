@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jboss.logging.Logger;
 
 /** Opens one job worker per {@link JobHandler} and completes each job explicitly. */
@@ -21,18 +23,17 @@ import org.jboss.logging.Logger;
 public class JobWorkers {
 
     private static final Logger LOG = Logger.getLogger(JobWorkers.class);
+    private static final Duration CLOSE_LIMIT = Duration.ofSeconds(10);
 
     private final CamundaClient client;
     private final EngineSettings settings;
     private final Instance<JobHandler> handlers;
     private final EngineGeneration generation;
     /** Held while a job runs; a recycle holds it exclusively, so no job's answer reaches the engine after it. */
-    private final java.util.concurrent.locks.ReentrantReadWriteLock running = new java.util.concurrent.locks.ReentrantReadWriteLock();
-
-    private static final Duration CLOSE_LIMIT = Duration.ofSeconds(10);
+    private final ReentrantReadWriteLock running = new ReentrantReadWriteLock();
 
     private final List<JobWorker> open = new ArrayList<>();
-    private final Set<String> loseNextCompletion = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> loseNextCompletion = ConcurrentHashMap.newKeySet();
 
     JobWorkers(CamundaClient client, EngineSettings settings, Instance<JobHandler> handlers, EngineGeneration generation) {
         this.client = client;

@@ -121,9 +121,7 @@ public class OutboxPublisher {
                 if (sent.get(i) == null) {
                     // its job key may name another job in this engine: never send it; the rebuilt step's
                     // new job is completed with the same outcome by the task projector
-                    due.get(i).status = OutboxCommand.Status.DISCARDED;
-                    due.get(i).lastError = "job of an engine that is gone";
-                    due.get(i).publishedAt = now;
+                    discard(due.get(i), now, "job of an engine that is gone");
                 } else {
                     settle(due.get(i), sent.get(i), now);
                 }
@@ -168,9 +166,7 @@ public class OutboxPublisher {
             if (code == Status.Code.ALREADY_EXISTS) {
                 markPublished(command, now, "already published");
             } else if (code == Status.Code.NOT_FOUND && command.kind != OutboxCommand.Kind.PUBLISH_MESSAGE) {
-                command.status = OutboxCommand.Status.DISCARDED; // the job was completed or cancelled meanwhile
-                command.lastError = "job not found";
-                command.publishedAt = now;
+                discard(command, now, "job not found"); // the job was completed or cancelled meanwhile
             } else {
                 retryLater(command, now, e.getCause());
             }
@@ -180,6 +176,12 @@ public class OutboxPublisher {
             Thread.currentThread().interrupt();
             retryLater(command, now, e);
         }
+    }
+
+    private static void discard(OutboxCommand command, Instant now, String reason) {
+        command.status = OutboxCommand.Status.DISCARDED;
+        command.lastError = reason;
+        command.publishedAt = now;
     }
 
     private void markPublished(OutboxCommand command, Instant now, String note) {
