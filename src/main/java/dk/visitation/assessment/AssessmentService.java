@@ -105,12 +105,17 @@ public class AssessmentService {
         switch (outcome) {
             case COMMITTEE -> cases.changeStatus(caseId, CaseStatus.PREPARING_COMMITTEE, by, why);
             case STAYS_MYN -> cases.changeStatus(caseId, CaseStatus.STAYS_MYN, by, why);
-            case QUICK_SCREEN_CBA -> { } // registered with its justification by the process ("Registrer quickscreening")
+            // registered here, in the conclusion's transaction: the case is QUICK_SCREENED the moment the task is done, so
+            // no second draft is accepted while the process has yet to run "Registrer quickscreening" (which then finds it done)
+            case QUICK_SCREEN_CBA -> registerQuickScreening(caseId);
         }
         return outcome;
     }
 
-    /** "Registrer quickscreening": the obvious CBA case is registered with its justification; once per case. */
+    /**
+     * "Registrer quickscreening": the obvious CBA case is registered with its justification; once per case. A case
+     * already in CBA (registered there) stays where it is: there is nobody to hand it over to.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void registerQuickScreening(UUID caseId) {
         Assessment assessment = Assessment.latest(caseId)
@@ -126,7 +131,9 @@ public class AssessmentService {
                 .setParameter("at", Instant.now()).executeUpdate();
         if (inserted == 1) {
             cases.changeStatus(caseId, CaseStatus.QUICK_SCREENED, Actor.SYSTEM, "Quickscreening: " + assessment.rule);
-            handovers.request(caseId, Department.CBA, "Quickscreening: " + assessment.rule, Actor.SYSTEM);
+            if (cases.ref(caseId).department() != Department.CBA) {
+                handovers.request(caseId, Department.CBA, "Quickscreening: " + assessment.rule, Actor.SYSTEM);
+            }
         }
     }
 
