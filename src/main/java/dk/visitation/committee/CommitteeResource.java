@@ -76,7 +76,7 @@ public class CommitteeResource {
             @Valid @BeanParam PageRequest page) {
         Page<Meeting> found = committee.meetings(from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), status, page);
         return new Page<>(found.items().stream().map(m -> new CommitteeApi.MeetingSummary(m.id, dk.visitation.common.Times.local(m.startsAt),
-                dk.visitation.common.Times.local(m.materialDeadline), m.status, m.extraordinary, m.historical, committee.casesOnAgenda(m.id))).toList(),
+                dk.visitation.common.Times.local(m.materialDeadline), m.statusAt(java.time.Instant.now()), m.extraordinary, m.historical, committee.casesOnAgenda(m.id))).toList(),
                 found.page(), found.size(), found.total());
     }
 

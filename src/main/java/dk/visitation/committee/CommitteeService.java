@@ -230,13 +230,14 @@ public class CommitteeService {
         return item;
     }
 
+    /** The first planned meeting after {@code after} whose stored material deadline has not passed. */
     private static Optional<Meeting> nextOpenMeeting(Instant after) {
-        return Meeting.find("status = ?1 and startsAt > ?2 order by startsAt", Meeting.Status.PLANNED,
-                after == null ? Instant.EPOCH : after).firstResultOptional();
+        return Meeting.find("status = ?1 and startsAt > ?2 and materialDeadline > ?3 order by startsAt", Meeting.Status.PLANNED,
+                after == null ? Instant.EPOCH : after, Instant.now()).firstResultOptional();
     }
 
     private static void requirePlanned(Meeting meeting) {
-        if (meeting.status != Meeting.Status.PLANNED && !meeting.historical) {
+        if (meeting.statusAt(Instant.now()) != Meeting.Status.PLANNED && !meeting.historical) {
             throw new ProblemException(ProblemType.CONFLICT, "The material deadline has passed: the agenda is locked");
         }
     }
@@ -277,7 +278,7 @@ public class CommitteeService {
         Meeting meeting = meeting(meetingId);
         AgendaItem item = item(meeting, itemId);
         ETags.requireCurrent(ifMatch, item.version);
-        if (meeting.status == Meeting.Status.PLANNED) {
+        if (meeting.statusAt(Instant.now()) == Meeting.Status.PLANNED) {
             throw new ProblemException(ProblemType.CONFLICT, "The committee decides at its meeting, after the material deadline");
         }
         if (item.status != AgendaItem.Status.ON_AGENDA) {
@@ -363,9 +364,16 @@ public class CommitteeService {
         var params = io.quarkus.panache.common.Parameters.with("from", from == null ? Instant.EPOCH : from)
                 .and("to", to == null ? Instant.parse("9999-01-01T00:00:00Z") : to);
         String byStatus = "";
-        if (status != null) {
-            byStatus = " and status = :status";
+        if (status != null) { // by the record: a planned meeting past its stored deadline is locked
+            byStatus = switch (status) {
+                case PLANNED -> " and status = :status and (historical = true or materialDeadline > :now)";
+                case LOCKED -> " and (status = :status or (status = 'PLANNED' and historical = false and materialDeadline <= :now))";
+                case HELD -> " and status = :status";
+            };
             params.and("status", status);
+            if (status != Meeting.Status.HELD) {
+                params.and("now", Instant.now());
+            }
         }
         var query = Meeting.<Meeting>find("from Meeting where startsAt >= :from and startsAt < :to" + byStatus + " order by startsAt", params);
         List<Meeting> items = query.page(io.quarkus.panache.common.Page.of(page.page, page.size)).list();
@@ -384,7 +392,8 @@ public class CommitteeService {
                 .toList();
         List<CommitteeApi.Attendee> attendance = attendance(meetingId);
         return new CommitteeApi.MeetingView(meeting.id, dk.visitation.common.Times.local(meeting.startsAt), dk.visitation.common.Times.local(meeting.materialDeadline),
-                meeting.status, meeting.extraordinary, meeting.historical, agenda, attendance, quorum(attendance), meeting.version);
+                meeting.statusAt(Instant.now()), meeting.extraordinary, meeting.historical, agenda, attendance, quorum(attendance),
+                meeting.version);
     }
 
     /** The newest material MYN prepared for the case, if any. */

@@ -40,4 +40,12 @@ public class Meeting extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /**
+     * Where the meeting stands by its record at {@code now}: a planned meeting whose stored material deadline has passed is
+     * LOCKED, whether or not the engine's timer has fired yet ("Lås dagsorden" then only writes down what is already so).
+     */
+    public Status statusAt(Instant now) {
+        return status == Status.PLANNED && !historical && !materialDeadline.isAfter(now) ? Status.LOCKED : status;
+    }
 }
