@@ -19,7 +19,8 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "task")
 public class Task extends PanacheEntityBase {
 
-    public enum Status { OPEN, COMPLETED }
+    /** CANCELED: the work the task stood for was done otherwise (e.g. the open work before a handover was closed). */
+    public enum Status { OPEN, COMPLETED, CANCELED }
 
     @Id
     public UUID id;

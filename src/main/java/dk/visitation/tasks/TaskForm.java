@@ -16,6 +16,14 @@ public interface TaskForm {
 
     Map<String, Object> complete(CompletedTask task, JsonNode input);
 
+    /**
+     * Whether the step is still to be done by the feature's record. A job for a step that is not (its work was done while
+     * the engine had yet to move on) is never listed as a task; the engine leaves the step by itself.
+     */
+    default boolean stillToDo(UUID caseId, UUID subjectId) {
+        return true;
+    }
+
     /** A field error for every input field the form does not have. */
     static java.util.List<dk.visitation.common.Problem.FieldError> unknownFields(JsonNode input, java.util.Set<String> fields) {
         java.util.List<dk.visitation.common.Problem.FieldError> errors = new java.util.ArrayList<>();

@@ -97,7 +97,7 @@ public class TaskResource {
             @Parameter(description = "Tasks of one case") @QueryParam("caseId") UUID caseId,
             @Parameter(description = "Tasks about one review or settlement statement") @QueryParam("subjectId") UUID subjectId,
             @Parameter(description = "Due before (ISO-8601 date-time)") @QueryParam("dueBefore") OffsetDateTime dueBefore,
-            @Parameter(description = "OPEN (default) or COMPLETED") @QueryParam("status") Task.Status status,
+            @Parameter(description = "OPEN (default), COMPLETED or CANCELED (its work was done otherwise)") @QueryParam("status") Task.Status status,
             @Valid @BeanParam PageRequest page) {
         Page<Task> found = tasks.list(new TaskService.TaskQuery(candidateGroup, assignee, caseId, subjectId,
                 dueBefore == null ? null : dueBefore.toInstant(), status), page);

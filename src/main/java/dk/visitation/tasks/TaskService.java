@@ -156,9 +156,32 @@ public class TaskService {
 
     private Task open(UUID id) {
         Task task = get(id);
+        if (task.status == Task.Status.CANCELED) {
+            throw new ProblemException(ProblemType.CONFLICT, "The task is no longer to do: its work was done otherwise");
+        }
         if (task.status != Task.Status.OPEN) {
             throw new ProblemException(ProblemType.CONFLICT, "The task was completed by " + task.completedBy);
         }
         return task;
+    }
+
+    /**
+     * Takes the open tasks about {@code subjectId} (a handover, say) at {@code elementId} — all of them when null — off
+     * the task list: the work they stood for is done, or no longer wanted. The engine's job needs no answer: the process
+     * leaves the step by a message or is ended. Returns how many were open.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancel(UUID subjectId, String elementId, String by) {
+        return Task.update("""
+                        status = :canceled, completedBy = :by, completedAt = :now, version = version + 1
+                        where coalesce(subjectId, caseId) = :key and status = :open and (:element is null or elementId = :element)""",
+                Parameters.with("canceled", Task.Status.CANCELED).and("by", by).and("now", Instant.now().truncatedTo(ChronoUnit.MICROS))
+                        .and("key", subjectId).and("open", Task.Status.OPEN).and("element", elementId));
+    }
+
+    /** Whether the step behind a new job is still to do, by its form's feature (true for a task without a form). */
+    boolean stillToDo(String formKey, UUID caseId, UUID subjectId) {
+        TaskForm form = formKey == null ? null : forms.get(formKey);
+        return form == null || form.stillToDo(caseId, subjectId);
     }
 }

@@ -40,8 +40,10 @@ public class UserTaskProjector implements JobHandler {
     private final ObjectMapper json;
     private final Outbox outbox;
     private final EngineGeneration generation;
+    private final TaskService tasks;
 
-    UserTaskProjector(ModelCatalog models, ObjectMapper json, Outbox outbox, EngineGeneration generation) {
+    UserTaskProjector(ModelCatalog models, ObjectMapper json, Outbox outbox, EngineGeneration generation, TaskService tasks) {
+        this.tasks = tasks;
         this.models = models;
         this.json = json;
         this.outbox = outbox;
@@ -69,8 +71,14 @@ public class UserTaskProjector implements JobHandler {
         int loopCounter = loop instanceof Number n ? n.intValue() : 0;
         String issuedBy = generation.current();
         QuarkusTransaction.requiringNew().run(() -> {
-            if (!completeIfDone(job, issuedBy, subjectId != null ? subjectId : caseId, loopCounter)) {
+            UUID key = subjectId != null ? subjectId : caseId;
+            if (completeIfDone(job, issuedBy, key, loopCounter)) {
+                return;
+            }
+            if (tasks.stillToDo(headers.get("io.camunda.zeebe:formKey"), caseId, subjectId)) {
                 open(job, issuedBy, caseId, subjectId, loopCounter, groups, headers);
+            } else {
+                tasks.cancel(key, job.getElementId(), dk.visitation.common.Actor.SYSTEM); // done while the engine caught up
             }
         });
         return LEAVE_OPEN;
