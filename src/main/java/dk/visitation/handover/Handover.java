@@ -21,7 +21,12 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "handover")
 public class Handover extends PanacheEntityBase {
 
-    public enum Status { REQUESTED, BLOCKED, SUMMARY, RECEIVING, COMPLETED }
+    /** REQUESTED until its conditions are checked; BLOCKED while open work remains; COMPLETED or WITHDRAWN when finished. */
+    public enum Status { REQUESTED, BLOCKED, SUMMARY, RECEIVING, COMPLETED, WITHDRAWN }
+
+    /** The statuses of a handover that is still under way (at most one per case). */
+    public static final java.util.EnumSet<Status> UNDER_WAY = java.util.EnumSet.of(Status.REQUESTED, Status.BLOCKED, Status.SUMMARY,
+            Status.RECEIVING);
 
     @Id
     public UUID id;
@@ -81,6 +86,15 @@ public class Handover extends PanacheEntityBase {
 
     @Column(name = "received_at")
     public Instant receivedAt;
+
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
 
     @Version
     public long version;

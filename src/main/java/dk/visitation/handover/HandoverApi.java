@@ -44,16 +44,28 @@ public final class HandoverApi {
     }
 
     @Schema(name = "Handover")
-    public record HandoverView(UUID id, UUID caseId, Department fromDepartment, Department toDepartment, Handover.Status status,
+    public record HandoverView(UUID id, UUID caseId, Department fromDepartment, Department toDepartment,
+            @Schema(description = "REQUESTED (conditions being checked), BLOCKED (waits for the open work in blockers; goes on by "
+                    + "itself when the last one closes), SUMMARY (the handing adviser writes the summary), RECEIVING (the receiving "
+                    + "department accepts), COMPLETED, or WITHDRAWN (withdrawn before the receipt: closing its blockers does nothing)")
+            Handover.Status status,
             String reason, String requestedBy, OffsetDateTime requestedAt, LocalDate lastInvestigationOn, LocalDate lastMeetingOn,
             List<String> activeGrants, String agreements, String freeText, String summaryBy, String receivingAdviser,
-            LocalDate effectiveDate, String receivedBy) {
+            LocalDate effectiveDate, String receivedBy,
+            @Schema(description = "The open work the handover waits for (empty unless BLOCKED)") List<WorkItemView> blockers,
+            String withdrawnBy, OffsetDateTime withdrawnAt, String withdrawalReason) {
 
         static HandoverView of(Handover h) {
             return new HandoverView(h.id, h.caseId, h.fromDepartment, h.toDepartment, h.status, h.reason, h.requestedBy,
                     local(h.requestedAt), h.lastInvestigationOn, h.lastMeetingOn, h.activeGrants, h.agreements, h.freeText,
-                    h.summaryBy, h.receivingAdviser, h.effectiveDate, h.receivedBy);
+                    h.summaryBy, h.receivingAdviser, h.effectiveDate, h.receivedBy,
+                    HandoverService.blockersOf(h).stream().map(WorkItemView::of).toList(),
+                    h.withdrawnBy, local(h.withdrawnAt), h.withdrawalReason);
         }
+    }
+
+    @Schema(name = "HandoverWithdrawal")
+    public record Withdrawal(@NotBlank @Size(max = 1000) @Schema(examples = "Familien flytter til en anden kommune") String reason) {
     }
 
 }

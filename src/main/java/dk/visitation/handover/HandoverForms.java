@@ -44,6 +44,35 @@ class HandoverForms {
             handovers.summarise(task.caseId(), investigation, meeting, agreements, freeText, task.completedBy());
             return Map.of();
         }
+
+        @Override
+        public boolean stillToDo(java.util.UUID caseId, java.util.UUID handoverId) {
+            return HandoverService.stillToDo(handoverId, Handover.Status.SUMMARY);
+        }
+    }
+
+    /**
+     * "Afslut åbent arbejde før overdragelse": stands for the open work; closing the last blocker takes it off the task
+     * list and the handover goes on. Completing it by hand only has the conditions checked again.
+     */
+    @ApplicationScoped
+    static class OpenWorkForm implements TaskForm {
+
+        @Override
+        public String formKey() {
+            return "handover:open-work";
+        }
+
+        @Override
+        public Map<String, Object> complete(CompletedTask task, JsonNode input) {
+            failOn(TaskForm.unknownFields(input, Set.of()));
+            return Map.of();
+        }
+
+        @Override
+        public boolean stillToDo(java.util.UUID caseId, java.util.UUID handoverId) {
+            return HandoverService.stillToDo(handoverId, Handover.Status.BLOCKED);
+        }
     }
 
     /** "Modtag sag": the receiving department accepts with a named adviser and the effective date. */
@@ -69,6 +98,11 @@ class HandoverForms {
             failOn(errors);
             handovers.receive(task.caseId(), adviser, effective, task.completedBy());
             return Map.of();
+        }
+
+        @Override
+        public boolean stillToDo(java.util.UUID caseId, java.util.UUID handoverId) {
+            return HandoverService.stillToDo(handoverId, Handover.Status.RECEIVING);
         }
     }
 

@@ -28,7 +28,11 @@ class HandoverInsight implements InsightSection {
     public List<String> lines(UUID caseId) {
         return Handover.<Handover>list("caseId = ?1 order by requestedAt", caseId).stream()
                 .map(h -> "Fra " + h.fromDepartment + " til " + h.toDepartment + " (" + h.reason + "): "
-                        + (h.status == Handover.Status.COMPLETED ? "overdraget pr. " + h.effectiveDate : "under behandling"))
+                        + switch (h.status) {
+                            case COMPLETED -> "overdraget pr. " + h.effectiveDate;
+                            case WITHDRAWN -> "trukket tilbage (" + h.withdrawalReason + ")";
+                            default -> "under behandling";
+                        })
                 .toList();
     }
 }

@@ -4,6 +4,7 @@ import dk.visitation.common.Paths;
 import dk.visitation.common.Problem;
 import dk.visitation.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class HandoverResource {
 
+    private static final String BLOCKED_EXAMPLE = """
+            {"id": "3f0c2a8e-6b1d-4f7a-9a53-2c4b8e1d7f60", "caseId": "8d2e4c1a-5b3f-4e6d-9c7a-1f2e3d4c5b6a",
+             "fromDepartment": "CBA", "toDepartment": "MYN", "status": "BLOCKED", "reason": "Handicapsagen er blevet en social sag",
+             "requestedBy": "carl.cba", "requestedAt": "2026-12-02T10:15:00+01:00",
+             "blockers": [{"id": "0b9f6d3e-2a1c-4e8b-8f7d-6c5b4a392817", "caseId": "8d2e4c1a-5b3f-4e6d-9c7a-1f2e3d4c5b6a",
+                           "kind": "INVESTIGATION", "description": "Børnefaglig undersøgelse § 20", "blocking": true, "status": "OPEN",
+                           "openedOn": "2026-11-20", "createdBy": "carl.cba"}]}""";
+
     private final HandoverService handovers;
 
     HandoverResource(HandoverService handovers) {
@@ -42,17 +51,21 @@ public class HandoverResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
     @Operation(operationId = "requestHandover", summary = "Ask to hand the case over to the other department",
-            description = "Answers 409 with the blocking work listed while an application, an investigation or another blocking item is open.")
+            description = "While an application, a child-welfare investigation (§ 20) or another blocking item is open, the handover "
+                    + "is recorded BLOCKED with the open work in blockers, waits with the task 'Afslut åbent arbejde før overdragelse' "
+                    + "and goes on by itself when the last one closes (or is withdrawn).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandoverApi.HandoverRequest.class),
             examples = @ExampleObject(name = "backToMyn", value = "{\"toDepartment\": \"MYN\", \"reason\": \"Handicapsagen er blevet en social sag\"}")))
-    @APIResponse(responseCode = "202", description = "The handover runs", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandoverApi.HandoverView.class)))
+    @APIResponse(responseCode = "202", description = "The handover runs (REQUESTED), or waits for the open work listed in blockers (BLOCKED)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandoverApi.HandoverView.class),
+                    examples = @ExampleObject(name = "blocked", value = BLOCKED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Blocked by open work (listed in errors), or already in that department",
+    @APIResponse(responseCode = "409", description = "Already in that department, or a handover is already under way",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Transactional
     public Response request(@PathParam("id") UUID id, @Valid @NotNull HandoverApi.HandoverRequest request) {
         return Response.accepted(HandoverApi.HandoverView.of(handovers.requestByCaller(id, request.toDepartment(), request.reason())))
                 .build();
@@ -66,8 +79,31 @@ public class HandoverResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandoverApi.HandoverView.class)))
     @APIResponse(responseCode = "404", description = "No such case in scope, or no handover", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Transactional
     public HandoverApi.HandoverView get(@PathParam("id") UUID id) {
         return HandoverApi.HandoverView.of(handovers.latest(id));
+    }
+
+    @POST
+    @Path("/handover/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
+    @Operation(operationId = "withdrawHandover", summary = "Withdraw the case's handover before the receiving department accepts it",
+            description = "The handover becomes WITHDRAWN with who, when and why; its tasks leave the task list, its process ends, and "
+                    + "closing its blockers later does nothing. The case may then get a new handover.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandoverApi.Withdrawal.class),
+            examples = @ExampleObject(name = "moves", value = "{\"reason\": \"Familien flytter til en anden kommune\"}")))
+    @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandoverApi.HandoverView.class)))
+    @APIResponse(responseCode = "400", description = "No reason given", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No handover under way, or the receiving department has already accepted it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Transactional
+    public HandoverApi.HandoverView withdraw(@PathParam("id") UUID id, @Valid @NotNull HandoverApi.Withdrawal request) {
+        return HandoverApi.HandoverView.of(handovers.withdraw(id, request.reason()));
     }
 
     @POST

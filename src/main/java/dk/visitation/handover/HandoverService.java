@@ -12,6 +12,7 @@ import dk.visitation.economy.EconomyService;
 import dk.visitation.events.IntegrationEvents;
 import dk.visitation.security.AccessLog;
 import dk.visitation.security.Caller;
+import dk.visitation.tasks.TaskService;
 import dk.visitation.workflow.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,6 +39,9 @@ public class HandoverService {
 
     static final String REQUESTED = "handover.requested";
     static final String UNBLOCKED = "handover.unblocked";
+    static final String WITHDRAWN = "handover.withdrawn";
+    /** "Afslut åbent arbejde før overdragelse": the task that stands for the open work while the handover waits. */
+    static final String FINISH_OPEN_WORK = "finish-open-work";
     private static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
     private final CaseService cases;
@@ -46,9 +50,11 @@ public class HandoverService {
     private final Caller caller;
     private final IntegrationEvents events;
     private final EconomyReviews reviews;
+    private final TaskService tasks;
 
     HandoverService(CaseService cases, EconomyService economy, Outbox outbox, Caller caller, IntegrationEvents events,
-            EconomyReviews reviews) {
+            EconomyReviews reviews, TaskService tasks) {
+        this.tasks = tasks;
         this.events = events;
         this.reviews = reviews;
         this.cases = cases;
@@ -57,10 +63,13 @@ public class HandoverService {
         this.caller = caller;
     }
 
-    /** Starts a handover (from a decision); an open one is kept. Its conditions are checked by the process. */
+    /**
+     * Starts a handover (from a decision); an open one is kept. It is recorded BLOCKED at once while open work remains;
+     * the process checks its conditions again and waits.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Handover request(UUID caseId, Department to, String reason, String by) {
-        Optional<Handover> open = Handover.find("caseId = ?1 and status <> ?2", caseId, Handover.Status.COMPLETED).firstResultOptional();
+        Optional<Handover> open = underWay(caseId, false);
         if (open.isPresent()) {
             return open.get();
         }
@@ -70,7 +79,7 @@ public class HandoverService {
         handover.caseId = caseId;
         handover.fromDepartment = ref.department();
         handover.toDepartment = to;
-        handover.status = Handover.Status.REQUESTED;
+        handover.status = blockers(caseId).isEmpty() ? Handover.Status.REQUESTED : Handover.Status.BLOCKED;
         handover.reason = reason;
         handover.requestedBy = by;
         handover.requestedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -102,39 +111,93 @@ public class HandoverService {
     /** The in-process engine forgot its instances: every unfinished handover continues where its record stands. */
     void rebuild(@Observes EngineStarted engine) {
         if (engine.empty()) {
-            QuarkusTransaction.requiringNew().run(() -> Handover.<Handover>list("status <> ?1", Handover.Status.COMPLETED)
+            QuarkusTransaction.requiringNew().run(() -> Handover.<Handover>list("status in ?1", Handover.UNDER_WAY)
                     .forEach(handover -> start(handover, resumeAt(handover))));
         }
     }
 
-    /** A handover asked for through the API (e.g. a disability case that became a social case): 409 while blocked. */
+    /**
+     * A handover asked for through the API (e.g. a disability case that became a social case). While open work remains
+     * it is recorded BLOCKED with its blockers and goes on by itself when the last one closes; 409 when the case is
+     * already in that department or a handover is already under way.
+     */
     @Transactional
     public Handover requestByCaller(UUID caseId, Department to, String reason) {
         CaseRef ref = cases.access(caseId, AccessLog.Action.CHANGE, "handover");
         if (ref.department() == to) {
             throw new ProblemException(ProblemType.CONFLICT, "The case is already in " + to);
         }
-        List<WorkItem> blockers = blockers(caseId);
-        if (!blockers.isEmpty()) {
-            throw new ProblemException(ProblemType.CONFLICT, "Open work must be finished before the handover",
-                    blockers.stream().map(b -> new Problem.FieldError("workItems/" + b.id, b.kind + ": " + b.description)).toList());
+        Optional<Handover> open = underWay(caseId, false);
+        if (open.isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, "A handover to " + open.get().toDepartment + " is already under way ("
+                    + open.get().status + ")", List.of(new Problem.FieldError("handover/" + open.get().id, open.get().status.name())));
         }
         return request(caseId, to, reason, caller.user());
+    }
+
+    /**
+     * Withdraws the case's handover under way, before the receiving department has accepted it: its tasks leave the task
+     * list, its process ends, and closing its blockers later does nothing. Who and why are kept on the handover.
+     */
+    @Transactional
+    public Handover withdraw(UUID caseId, String reason) {
+        cases.access(caseId, AccessLog.Action.CHANGE, "handover withdrawal");
+        Handover handover = underWay(caseId, true)
+                .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "The case has no handover under way to withdraw"));
+        if (handover.receivedBy != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "The receiving department has accepted the handover; "
+                    + "payment responsibility switches on " + handover.effectiveDate);
+        }
+        handover.status = Handover.Status.WITHDRAWN;
+        handover.withdrawnBy = caller.user();
+        handover.withdrawnAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        handover.withdrawalReason = reason.strip();
+        handover.persistAndFlush();
+        tasks.cancel(handover.id, null, caller.user());
+        outbox.publishMessage(WITHDRAWN, handover.id.toString(), "handover-withdrawn:" + handover.id, Map.of());
+        return handover;
     }
 
     static List<WorkItem> blockers(UUID caseId) {
         return WorkItem.list("caseId = ?1 and status = ?2 and blocking = true order by openedOn, id", caseId, WorkItem.Status.OPEN);
     }
 
-    /** "Kontrollér betingelser": blocked while open work remains. */
+    /** The open work that holds up the handover: none once it is past its conditions or finished. */
+    static List<WorkItem> blockersOf(Handover handover) {
+        return handover.status == Handover.Status.BLOCKED || handover.status == Handover.Status.REQUESTED
+                ? blockers(handover.caseId) : List.of();
+    }
+
+    /** The case's handover under way, if any; locked for this transaction when {@code lock} (checks and closes take turns). */
+    private static Optional<Handover> underWay(UUID caseId, boolean lock) {
+        var query = Handover.<Handover>find("caseId = ?1 and status in ?2", caseId, Handover.UNDER_WAY);
+        return (lock ? query.withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE) : query).firstResultOptional();
+    }
+
+    /**
+     * "Kontrollér betingelser": blocked while open work remains. The handover's row is locked first, so a blocker
+     * closing at the same moment is seen by one of the two. Not blocked, the open-work task is done with.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean checkConditions(UUID handoverId) {
-        Handover handover = handover(handoverId);
+        Handover handover = Handover.findById(handoverId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (handover == null) {
+            throw new IllegalStateException("No handover " + handoverId);
+        }
         boolean blocked = !blockers(handover.caseId).isEmpty();
-        if (handover.status == Handover.Status.REQUESTED || handover.status == Handover.Status.BLOCKED) {
+        if (handover.status == Handover.Status.REQUESTED || handover.status == Handover.Status.BLOCKED
+                || handover.status == Handover.Status.SUMMARY) {
             handover.status = blocked ? Handover.Status.BLOCKED : Handover.Status.SUMMARY;
+            tasks.cancel(handover.id, blocked ? "write-handover-summary" : FINISH_OPEN_WORK, Actor.SYSTEM);
         }
         return blocked;
+    }
+
+    /** Whether a task of the handover is still to do by its record: the engine may not have caught up yet. */
+    static boolean stillToDo(UUID handoverId, Handover.Status... statuses) {
+        Handover handover = handoverId == null ? null : Handover.findById(handoverId);
+        return handover != null && java.util.Arrays.asList(statuses).contains(handover.status)
+                && (handover.status != Handover.Status.BLOCKED || !blockers(handover.caseId).isEmpty());
     }
 
     @Transactional
@@ -153,10 +216,14 @@ public class HandoverService {
         return item;
     }
 
-    /** Closes open work; when it was the last blocker of a waiting handover, the process goes on by itself. */
+    /**
+     * Closes open work; when it was the last blocker of a waiting handover, the handover goes on by itself: it is at the
+     * summary by its record at once, its open-work task leaves the task list, and the process is told.
+     */
     @Transactional
     public WorkItem close(UUID caseId, UUID itemId) {
         cases.access(caseId, AccessLog.Action.CHANGE, "open work");
+        Optional<Handover> waiting = underWay(caseId, true); // before the blockers are counted: see checkConditions
         WorkItem item = WorkItem.findById(itemId);
         if (item == null || !item.caseId.equals(caseId)) {
             throw ProblemException.notFound("Work item", itemId);
@@ -168,10 +235,11 @@ public class HandoverService {
         item.closedOn = LocalDate.now(DENMARK);
         item.closedBy = caller.user();
         item.persistAndFlush();
-        if (blockers(caseId).isEmpty()) {
-            Handover.<Handover>find("caseId = ?1 and status = ?2", caseId, Handover.Status.BLOCKED).firstResultOptional()
-                    .ifPresent(waiting -> outbox.publishMessage(UNBLOCKED, waiting.id.toString(), "unblocked:" + item.id,
-                            Map.of()));
+        if (waiting.isPresent() && waiting.get().status == Handover.Status.BLOCKED && blockers(caseId).isEmpty()) {
+            Handover handover = waiting.get();
+            handover.status = Handover.Status.SUMMARY;
+            tasks.cancel(handover.id, FINISH_OPEN_WORK, caller.user());
+            outbox.publishMessage(UNBLOCKED, handover.id.toString(), "unblocked:" + item.id, Map.of());
         }
         return item;
     }
@@ -215,7 +283,7 @@ public class HandoverService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(UUID handoverId) {
         Handover handover = handover(handoverId);
-        if (handover.status == Handover.Status.COMPLETED) {
+        if (handover.status == Handover.Status.COMPLETED || handover.status == Handover.Status.WITHDRAWN) {
             return;
         }
         String why = "Overdraget fra " + handover.fromDepartment + " til " + handover.toDepartment + " pr. " + handover.effectiveDate;
@@ -229,8 +297,7 @@ public class HandoverService {
     }
 
     private static Handover current(UUID caseId) {
-        return Handover.<Handover>find("caseId = ?1 and status <> ?2", caseId, Handover.Status.COMPLETED).firstResultOptional()
-                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no open handover"));
+        return underWay(caseId, false).orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no open handover"));
     }
 
     private static Handover handover(UUID id) {
