@@ -63,6 +63,8 @@ public final class CaseApi {
             OffsetDateTime receivedAt,
             String description,
             Department department,
+            @Schema(description = "A shared case's contributing department (the lead is department, which works and pays for it)")
+            Department contributingDepartment,
             CaseStatus status,
             String adviser,
             @Schema(description = "The visitation process instance, once the engine has started it (a string: keys exceed JavaScript's safe integers)",
@@ -74,7 +76,7 @@ public final class CaseApi {
 
         static CaseView of(ChildCase c) {
             return new CaseView(c.id, new ChildView(c.child.cprNumber().digits(), c.child.name), c.source,
-                    local(c.receivedAt), c.description, c.department, c.status, c.adviser,
+                    local(c.receivedAt), c.description, c.department, c.contributingDepartment, c.status, c.adviser,
                     c.processInstanceKey == null ? null : c.processInstanceKey.toString(),
                     local(c.createdAt), local(c.updatedAt), c.version);
         }

@@ -58,9 +58,11 @@ public class CommitteeService {
     private final Caller caller;
     private final HandoverService handovers;
     private final EconomyReviews reviews;
+    private final LeadDepartment leads;
 
     CommitteeService(CommitteeSettings settings, CaseService cases, AssessmentService assessments, Outbox outbox, Caller caller,
-            HandoverService handovers, EconomyReviews reviews) {
+            HandoverService handovers, EconomyReviews reviews, LeadDepartment leads) {
+        this.leads = leads;
         this.handovers = handovers;
         this.reviews = reviews;
         this.settings = settings;
@@ -326,8 +328,7 @@ public class CommitteeService {
                 }
             }
             case MYN -> cases.changeStatus(item.caseId, CaseStatus.DECIDED_MYN, caller.user(), why);
-            case SHARED -> cases.place(item.caseId, CaseStatus.SHARED, decision.leadDepartment, decision.contributingDepartment,
-                    caller.user(), why);
+            case SHARED -> leads.shared(item.caseId, decision.leadDepartment, decision.contributingDepartment, caller.user(), why);
         }
         if (request.outcome() != Decision.Outcome.PENDING) {
             outbox.publishMessage(COMMITTEE_DECIDED, item.caseId.toString(), "committee-decided:" + decision.id,

@@ -87,6 +87,11 @@ public class Handover extends PanacheEntityBase {
     @Column(name = "received_at")
     public Instant receivedAt;
 
+    /** A change of a shared case's lead: the contributing department the case keeps once it is handed to the lead. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "contributing_department")
+    public Department contributingDepartment;
+
     @Column(name = "withdrawn_by")
     public String withdrawnBy;
 

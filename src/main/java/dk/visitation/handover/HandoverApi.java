@@ -52,16 +52,23 @@ public final class HandoverApi {
             String reason, String requestedBy, OffsetDateTime requestedAt, LocalDate lastInvestigationOn, LocalDate lastMeetingOn,
             List<String> activeGrants, String agreements, String freeText, String summaryBy, String receivingAdviser,
             LocalDate effectiveDate, String receivedBy,
+            @Schema(description = "When the handover moves a shared case's lead: the department that goes on contributing")
+            Department contributingDepartment,
             @Schema(description = "The open work the handover waits for (empty unless BLOCKED)") List<WorkItemView> blockers,
             String withdrawnBy, OffsetDateTime withdrawnAt, String withdrawalReason) {
 
         static HandoverView of(Handover h) {
             return new HandoverView(h.id, h.caseId, h.fromDepartment, h.toDepartment, h.status, h.reason, h.requestedBy,
                     local(h.requestedAt), h.lastInvestigationOn, h.lastMeetingOn, h.activeGrants, h.agreements, h.freeText,
-                    h.summaryBy, h.receivingAdviser, h.effectiveDate, h.receivedBy,
+                    h.summaryBy, h.receivingAdviser, h.effectiveDate, h.receivedBy, h.contributingDepartment,
                     HandoverService.blockersOf(h).stream().map(WorkItemView::of).toList(),
                     h.withdrawnBy, local(h.withdrawnAt), h.withdrawalReason);
         }
+    }
+
+    @Schema(name = "SharedArrangementEnd")
+    public record SharedArrangementEnd(@NotBlank @Size(max = 1000) @Schema(examples = "Familiebehandlingen i MYN er afsluttet")
+            String reason) {
     }
 
     @Schema(name = "HandoverWithdrawal")

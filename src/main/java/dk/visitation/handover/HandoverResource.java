@@ -41,9 +41,11 @@ public class HandoverResource {
                            "openedOn": "2026-11-20", "createdBy": "carl.cba"}]}""";
 
     private final HandoverService handovers;
+    private final SharedArrangement shared;
 
-    HandoverResource(HandoverService handovers) {
+    HandoverResource(HandoverService handovers, SharedArrangement shared) {
         this.handovers = handovers;
+        this.shared = shared;
     }
 
     @POST
@@ -104,6 +106,28 @@ public class HandoverResource {
     @Transactional
     public HandoverApi.HandoverView withdraw(@PathParam("id") UUID id, @Valid @NotNull HandoverApi.Withdrawal request) {
         return HandoverApi.HandoverView.of(handovers.withdraw(id, request.reason()));
+    }
+
+    @POST
+    @Path("/shared-arrangement/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
+    @Operation(operationId = "endSharedArrangement", summary = "End a shared case's arrangement: the contributing department leaves",
+            description = "The lead department keeps the case and its payment responsibility (the lead of a shared case pays), so "
+                    + "nothing switches and no event is written. To give the case to the contributing department, ask for a handover.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = HandoverApi.SharedArrangementEnd.class),
+            examples = @ExampleObject(name = "done", value = "{\"reason\": \"Familiebehandlingen i MYN er afsluttet\"}")))
+    @APIResponse(responseCode = "204", description = "Ended; the case's history says who and why")
+    @APIResponse(responseCode = "400", description = "No reason given", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is not shared", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response endShared(@PathParam("id") UUID id, @Valid @NotNull HandoverApi.SharedArrangementEnd request) {
+        shared.end(id, request.reason());
+        return Response.noContent().build();
     }
 
     @POST

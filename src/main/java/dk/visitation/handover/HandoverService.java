@@ -69,6 +69,20 @@ public class HandoverService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Handover request(UUID caseId, Department to, String reason, String by) {
+        return request(caseId, to, null, reason, by);
+    }
+
+    /**
+     * The lead of a shared case moves to {@code lead}: a handover like any other (summary, receipt, payment switch on the
+     * effective date, events), after which the case is shared with {@code contributing}. The lead department is the one
+     * that works and pays for a shared case.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Handover requestLeadChange(UUID caseId, Department lead, Department contributing, String reason, String by) {
+        return request(caseId, lead, contributing, reason, by);
+    }
+
+    private Handover request(UUID caseId, Department to, Department contributing, String reason, String by) {
         Optional<Handover> open = underWay(caseId, false);
         if (open.isPresent()) {
             return open.get();
@@ -79,6 +93,7 @@ public class HandoverService {
         handover.caseId = caseId;
         handover.fromDepartment = ref.department();
         handover.toDepartment = to;
+        handover.contributingDepartment = contributing;
         handover.status = blockers(caseId).isEmpty() ? Handover.Status.REQUESTED : Handover.Status.BLOCKED;
         handover.reason = reason;
         handover.requestedBy = by;
@@ -169,7 +184,7 @@ public class HandoverService {
     }
 
     /** The case's handover under way, if any; locked for this transaction when {@code lock} (checks and closes take turns). */
-    private static Optional<Handover> underWay(UUID caseId, boolean lock) {
+    static Optional<Handover> underWay(UUID caseId, boolean lock) {
         var query = Handover.<Handover>find("caseId = ?1 and status in ?2", caseId, Handover.UNDER_WAY);
         return (lock ? query.withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE) : query).firstResultOptional();
     }
@@ -289,6 +304,10 @@ public class HandoverService {
         String why = "Overdraget fra " + handover.fromDepartment + " til " + handover.toDepartment + " pr. " + handover.effectiveDate;
         economy.switchPayment(handover.caseId, handover.toDepartment, handover.effectiveDate, why, Actor.SYSTEM);
         cases.handedOver(handover.caseId, handover.toDepartment, handover.receivingAdviser, Actor.SYSTEM, why);
+        if (handover.contributingDepartment != null) { // a shared case's new lead: the arrangement goes on under it
+            cases.place(handover.caseId, dk.visitation.cases.CaseStatus.SHARED, handover.toDepartment, handover.contributingDepartment,
+                    Actor.SYSTEM, "Delt sag: " + handover.toDepartment + " leder, " + handover.contributingDepartment + " bidrager");
+        }
         handover.status = Handover.Status.COMPLETED;
         events.publish(IntegrationEvents.CASE_TRANSFERRED, handover.caseId, Map.of("from", handover.fromDepartment.name(),
                 "to", handover.toDepartment.name(), "effectiveDate", handover.effectiveDate.toString(),

@@ -78,6 +78,7 @@ class AccessPolicyTest {
             Map.entry("requestHandover", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("getHandover", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("withdrawHandover", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
+            Map.entry("endSharedArrangement", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("openWorkItem", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("listWorkItems", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("closeWorkItem", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
@@ -92,7 +93,7 @@ class AccessPolicyTest {
     /** Called on a random id: past the role gate they answer 404. */
     static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getMinutes",
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
-            "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "withdrawHandover", "openWorkItem",
+            "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "withdrawHandover", "endSharedArrangement", "openWorkItem",
             "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
@@ -128,6 +129,8 @@ class AccessPolicyTest {
             Map.entry("getHandover", (as, id, etag) -> as.get("/cases/" + UUID.randomUUID() + "/handover")),
             Map.entry("withdrawHandover", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("reason", "x"))
                     .post("/cases/" + UUID.randomUUID() + "/handover/withdraw")),
+            Map.entry("endSharedArrangement", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                    .post("/cases/" + UUID.randomUUID() + "/shared-arrangement/end")),
             Map.entry("openWorkItem", (as, id, etag) -> as.contentType(ContentType.JSON)
                     .body(Map.of("kind", "APPLICATION", "description", "x")).post("/cases/" + UUID.randomUUID() + "/work-items")),
             Map.entry("listWorkItems", (as, id, etag) -> as.get("/cases/" + UUID.randomUUID() + "/work-items")),

@@ -1,0 +1,37 @@
+package dk.visitation.committee;
+
+import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseStatus;
+import dk.visitation.common.Department;
+import dk.visitation.handover.HandoverService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/**
+ * The rule for a shared case: its lead department works the case and pays for it. A shared decision that keeps the lead
+ * where the case is changes nothing but the contributing department; one that names the other department as lead is a
+ * handover to it — summary, receipt, payment switch on the effective date and the events, as for any move — after which the
+ * case is shared with the contributing department.
+ */
+@ApplicationScoped
+class LeadDepartment {
+
+    private final CaseService cases;
+    private final HandoverService handovers;
+
+    LeadDepartment(CaseService cases, HandoverService handovers) {
+        this.cases = cases;
+        this.handovers = handovers;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void shared(UUID caseId, Department lead, Department contributing, String by, String why) {
+        if (cases.ref(caseId).department() == lead) {
+            cases.place(caseId, CaseStatus.SHARED, lead, contributing, by, why);
+            return;
+        }
+        cases.changeStatus(caseId, CaseStatus.SHARED, by, why); // still worked and paid where it is until the handover completes
+        handovers.requestLeadChange(caseId, lead, contributing, why, by);
+    }
+}

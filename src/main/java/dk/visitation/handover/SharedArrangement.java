@@ -1,0 +1,43 @@
+package dk.visitation.handover;
+
+import dk.visitation.cases.CaseRef;
+import dk.visitation.cases.CaseService;
+import dk.visitation.common.ProblemException;
+import dk.visitation.common.ProblemType;
+import dk.visitation.security.AccessLog;
+import dk.visitation.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A shared case (lead + contributing department) ends as a shared arrangement: the contributing department leaves, the lead
+ * keeps the case and, as the lead always does, its payment responsibility — so nothing switches and nothing is announced.
+ * Handing the case to the contributing department instead is a handover (POST /cases/{id}/handover).
+ */
+@ApplicationScoped
+class SharedArrangement {
+
+    private final CaseService cases;
+    private final Caller caller;
+
+    SharedArrangement(CaseService cases, Caller caller) {
+        this.cases = cases;
+        this.caller = caller;
+    }
+
+    @Transactional
+    void end(UUID caseId, String reason) {
+        CaseRef ref = cases.access(caseId, AccessLog.Action.CHANGE, "shared arrangement");
+        Optional<Handover> leadChange = HandoverService.underWay(caseId, true).filter(h -> h.contributingDepartment != null);
+        if (ref.contributingDepartment() == null && leadChange.isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, "The case is not shared");
+        }
+        String why = "Delt sag afsluttet: " + reason.strip();
+        leadChange.ifPresent(h -> h.contributingDepartment = null); // the lead change goes on; the case will be the lead's alone
+        if (ref.contributingDepartment() != null) {
+            cases.place(caseId, ref.status(), ref.department(), null, caller.user(), why);
+        }
+    }
+}
