@@ -364,18 +364,7 @@ public class CommitteeService {
     public Page<Meeting> meetings(Instant from, Instant to, Meeting.Status status, PageRequest page) {
         var params = io.quarkus.panache.common.Parameters.with("from", from == null ? Instant.EPOCH : from)
                 .and("to", to == null ? Instant.parse("9999-01-01T00:00:00Z") : to);
-        String byStatus = "";
-        if (status != null) { // by the record: a planned meeting past its stored deadline is locked
-            byStatus = switch (status) {
-                case PLANNED -> " and status = :status and (historical = true or materialDeadline > :now)";
-                case LOCKED -> " and (status = :status or (status = 'PLANNED' and historical = false and materialDeadline <= :now))";
-                case HELD -> " and status = :status";
-            };
-            params.and("status", status);
-            if (status != Meeting.Status.HELD) {
-                params.and("now", Instant.now());
-            }
-        }
+        String byStatus = status == null ? "" : " and " + Meeting.statusCondition(status, params, Instant.now());
         var query = Meeting.<Meeting>find("from Meeting where startsAt >= :from and startsAt < :to" + byStatus + " order by startsAt", params);
         List<Meeting> items = query.page(io.quarkus.panache.common.Page.of(page.page, page.size)).list();
         return new Page<>(items, page.page, page.size, query.count());

@@ -48,4 +48,15 @@ public class Meeting extends PanacheEntityBase {
     public Status statusAt(Instant now) {
         return status == Status.PLANNED && !historical && !materialDeadline.isAfter(now) ? Status.LOCKED : status;
     }
+
+    /** The query condition for meetings {@link #statusAt} {@code status} at {@code now}; its parameters are added to {@code params}. */
+    static String statusCondition(Status status, io.quarkus.panache.common.Parameters params, Instant now) {
+        params.and("status", status);
+        if (status == Status.HELD) {
+            return "status = :status";
+        }
+        params.and("now", now);
+        return status == Status.PLANNED ? "status = :status and (historical = true or materialDeadline > :now)"
+                : "(status = :status or (status = 'PLANNED' and historical = false and materialDeadline <= :now))";
+    }
 }
