@@ -122,8 +122,8 @@ class BlockedHandoverTest {
         String assessment = Tasks.awaitOpen(caseId, "assess-target-group");
         given().contentType(ContentType.JSON).body(Visitation.obviousCba()).put("/cases/" + caseId + "/assessment").then().statusCode(200);
         Tasks.complete(assessment, Map.of("outcome", "QUICK_SCREEN_CBA"));
+        Tasks.awaitOpen(caseId, "finish-open-work");
         String handover = given().get("/cases/" + caseId + "/handover").then().statusCode(200).extract().path("id");
-        awaitOpenTasks(handover, List.of("finish-open-work"));
 
         given().post("/cases/" + caseId + "/work-items/" + investigation + "/close").then().statusCode(200);
         awaitOpenTasks(handover, List.of("write-handover-summary"));
