@@ -35,7 +35,7 @@ public final class HandoverApi {
 
     @Schema(name = "WorkItem")
     public record WorkItemView(UUID id, UUID caseId, WorkItem.Kind kind, String description, boolean blocking,
-            WorkItem.Status status, LocalDate openedOn, LocalDate closedOn, String createdBy, String closedBy) {
+            WorkItem.Status status, LocalDate openedOn, @Schema(nullable = true) LocalDate closedOn, String createdBy, @Schema(nullable = true) String closedBy) {
 
         static WorkItemView of(WorkItem w) {
             return new WorkItemView(w.id, w.caseId, w.kind, w.description, w.blocking, w.status, w.openedOn, w.closedOn,
@@ -45,9 +45,9 @@ public final class HandoverApi {
 
     @Schema(name = "Handover")
     public record HandoverView(UUID id, UUID caseId, Department fromDepartment, Department toDepartment, Handover.Status status,
-            String reason, String requestedBy, OffsetDateTime requestedAt, LocalDate lastInvestigationOn, LocalDate lastMeetingOn,
-            List<String> activeGrants, String agreements, String freeText, String summaryBy, String receivingAdviser,
-            LocalDate effectiveDate, String receivedBy) {
+            String reason, String requestedBy, OffsetDateTime requestedAt, @Schema(nullable = true) LocalDate lastInvestigationOn, @Schema(nullable = true) LocalDate lastMeetingOn,
+            @Schema(nullable = true) List<String> activeGrants, @Schema(nullable = true) String agreements, @Schema(nullable = true) String freeText, @Schema(nullable = true) String summaryBy, @Schema(nullable = true) String receivingAdviser,
+            @Schema(nullable = true) LocalDate effectiveDate, @Schema(nullable = true) String receivedBy) {
 
         static HandoverView of(Handover h) {
             return new HandoverView(h.id, h.caseId, h.fromDepartment, h.toDepartment, h.status, h.reason, h.requestedBy,
