@@ -34,7 +34,7 @@ public final class AssessmentApi {
             Boolean siblingNeedOnlyFromDisabledSibling,
             @NotNull @Schema(description = "Exception (CBA): a child of severely intellectually disabled parents whose disability makes the casework very hard")
             Boolean childOfSeverelyIntellectuallyDisabledParents,
-            @Size(max = 4000) @Schema(description = "The adviser's individual discussion of the case") String notes) {
+            @Size(max = 4000) @Schema(nullable = true, description = "The adviser's individual discussion of the case") String notes) {
     }
 
     @Schema(name = "Assessment")
@@ -44,9 +44,9 @@ public final class AssessmentApi {
             @Schema(examples = "R07-quick-screening") String rule,
             @Schema(description = "The rule's reason in words") String ruleReason,
             int decisionVersion, String assessedBy, OffsetDateTime assessedAt,
-            @Schema(description = "The adviser's conclusion; empty while the assessment is a draft") Assessment.Outcome outcome,
-            @Schema(description = "Why the adviser concluded otherwise than recommended") String disagreementReason,
-            String concludedBy, OffsetDateTime concludedAt, long version) {
+            @Schema(nullable = true, description = "The adviser's conclusion; empty while the assessment is a draft") Assessment.Outcome outcome,
+            @Schema(nullable = true, description = "Why the adviser concluded otherwise than recommended") String disagreementReason,
+            @Schema(nullable = true) String concludedBy, @Schema(nullable = true) OffsetDateTime concludedAt, long version) {
 
         static View of(Assessment a) {
             return new View(a.id, a.caseId, new Facts(a.impairment, a.disabilityIsMainProblem, a.otherSocialProblemsWeighHeavier,

@@ -63,11 +63,11 @@ public final class CaseApi {
             OffsetDateTime receivedAt,
             String description,
             Department department,
-            @Schema(description = "A shared case's contributing department (the lead is department, which works and pays for it)")
+            @Schema(nullable = true, description = "A shared case's contributing department (the lead is department, which works and pays for it)")
             Department contributingDepartment,
             CaseStatus status,
-            String adviser,
-            @Schema(description = "The visitation process instance, once the engine has started it (a string: keys exceed JavaScript's safe integers)",
+            @Schema(nullable = true) String adviser,
+            @Schema(nullable = true, description = "The visitation process instance, once the engine has started it (a string: keys exceed JavaScript's safe integers)",
                     examples = "2251799813685251")
             String processInstanceKey,
             OffsetDateTime createdAt,
@@ -90,11 +90,12 @@ public final class CaseApi {
             OffsetDateTime receivedAt,
             Department department,
             CaseStatus status,
-            String adviser) {
+            @Schema(nullable = true) String adviser,
+            @Schema(description = "Row version: the case's ETag, for If-Match without reading the case first") long version) {
 
         static CaseSummary of(ChildCase c) {
             return new CaseSummary(c.id, new ChildView(c.child.cprNumber().masked(), c.child.name), c.source,
-                    local(c.receivedAt), c.department, c.status, c.adviser);
+                    local(c.receivedAt), c.department, c.status, c.adviser, c.version);
         }
     }
 
@@ -104,7 +105,7 @@ public final class CaseApi {
             Department department,
             OffsetDateTime changedAt,
             @Schema(examples = "system") String changedBy,
-            String reason) {
+            @Schema(nullable = true) String reason) {
 
         static StatusChangeView of(CaseStatusChange change) {
             return new StatusChangeView(change.status, change.department, local(change.changedAt),
@@ -117,10 +118,10 @@ public final class CaseApi {
             OffsetDateTime at,
             @Schema(examples = "mette.myn") String actor,
             @Schema(examples = "CHANGE") String action,
-            @Schema(examples = "adviser") String field,
-            String oldValue,
-            String newValue,
-            @Schema(examples = "Ny rådgiver efter omfordeling") String reason) {
+            @Schema(nullable = true, examples = "adviser") String field,
+            @Schema(nullable = true) String oldValue,
+            @Schema(nullable = true) String newValue,
+            @Schema(nullable = true, examples = "Ny rådgiver efter omfordeling") String reason) {
 
         static AuditView of(CaseAudit entry) {
             return new AuditView(local(entry.at), entry.actor, entry.action, entry.field, entry.oldValue,

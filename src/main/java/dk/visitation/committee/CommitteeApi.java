@@ -51,8 +51,8 @@ public final class CommitteeApi {
     }
 
     @Schema(name = "Decision")
-    public record DecisionView(UUID id, UUID caseId, UUID meetingId, Decision.Outcome outcome, Department leadDepartment,
-            Department contributingDepartment, String justification, String missingInformation, List<String> decidedBy,
+    public record DecisionView(UUID id, UUID caseId, UUID meetingId, Decision.Outcome outcome, @Schema(nullable = true) Department leadDepartment,
+            @Schema(nullable = true) Department contributingDepartment, String justification, @Schema(nullable = true) String missingInformation, List<String> decidedBy,
             String recordedBy, OffsetDateTime decidedAt,
             @Schema(description = "The placement is an internal decision that cannot be appealed") String appeal) {
 
@@ -65,12 +65,12 @@ public final class CommitteeApi {
 
     @Schema(name = "CommitteeMaterial", description = "What MYN prepared for the committee")
     public record MaterialView(boolean functionalImpairment, boolean familySituation, boolean currentSupport,
-            List<String> documents, String summary, String preparedBy, OffsetDateTime preparedAt) {
+            List<String> documents, @Schema(nullable = true) String summary, String preparedBy, OffsetDateTime preparedAt) {
     }
 
     @Schema(name = "AgendaItem")
     public record ItemView(UUID id, UUID caseId, AgendaItem.Status status, String addedBy, OffsetDateTime addedAt,
-            UUID rolledFrom, MaterialView material, DecisionView decision, long version) {
+            @Schema(nullable = true) UUID rolledFrom, @Schema(nullable = true) MaterialView material, @Schema(nullable = true) DecisionView decision, long version) {
     }
 
     @Schema(name = "Meeting")
@@ -94,7 +94,7 @@ public final class CommitteeApi {
             long decidedCba, long decidedMyn, long shared,
             @Schema(description = "Cases on an agenda in the period without a final decision by its end") long pendingAtEnd,
             @Schema(description = "Cases quick-screened to CBA in the period") long quickScreened,
-            @Schema(description = "Median days from intake to the committee's final decision") Double medianDaysIntakeToDecision) {
+            @Schema(nullable = true, description = "Median days from intake to the committee's final decision") Double medianDaysIntakeToDecision) {
     }
 
 }

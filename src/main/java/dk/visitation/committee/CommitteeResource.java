@@ -32,6 +32,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -165,6 +166,23 @@ public class CommitteeResource {
         committee.recordAttendance(id, request.members());
         CommitteeApi.MeetingView view = committee.view(id);
         return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @GET
+    @Path(ITEM)
+    @RolesAllowed({Role.COMMITTEE_MEMBER, Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
+    @Operation(operationId = "getAgendaItem", summary = "One case on a meeting's agenda, with its ETag for the decision",
+            description = "The ETag (the item's version) is what recordDecision takes in If-Match; the meeting's agenda "
+                    + "lists the same version per item.")
+    @APIResponse(responseCode = "200", description = "The agenda item",
+            headers = @Header(name = "ETag", description = "Version of the agenda item", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.ItemView.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting or item", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response item(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
+        CommitteeApi.ItemView item = committee.view(id).agenda().stream().filter(i -> i.id().equals(itemId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Agenda item", itemId));
+        return Response.ok(item).tag(ETags.of(item.version())).build();
     }
 
     @POST

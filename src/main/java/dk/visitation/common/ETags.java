@@ -1,6 +1,7 @@
 package dk.visitation.common;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Entity tags from the row version: a change bumps the version, so a client holding an old tag is
@@ -24,6 +25,11 @@ public final class ETags {
         String current = of(currentVersion).toString();
         for (String tag : ifMatch.split(",")) {
             String candidate = tag.trim();
+            if (!candidate.equals("*") && !candidate.startsWith("\"") && !candidate.startsWith("W/\"")) {
+                // an entity tag is quoted (RFC 9110): 0 is not "0", and guessing would hide a client's bug
+                throw ProblemException.invalid(HttpHeaders.IF_MATCH, "must be a quoted entity tag as the ETag header gives it, "
+                        + "e.g. If-Match: \"" + candidate.replace("\"", "") + "\" (not " + candidate + ")");
+            }
             if (candidate.equals("*") || candidate.equals(current) || candidate.equals("W/" + current)) {
                 return;
             }

@@ -8,14 +8,15 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem document; {@code errors} lists the fields that failed validation. */
-@Schema(name = "Problem", description = "RFC 9457 problem details")
+@Schema(name = "Problem", description = "RFC 9457 problem details; members without a value are left out",
+        requiredProperties = {"type", "title", "status"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
         @Schema(examples = "urn:visitation:problem:validation") URI type,
         @Schema(examples = "The request is not valid") String title,
         @Schema(examples = "400") int status,
         String detail,
-        URI instance,
+        @Schema(format = "uri-reference", description = "The request path the problem is about") URI instance,
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -41,7 +42,7 @@ public record Problem(
             return null;
         }
         try {
-            return new URI(null, null, path, null);
+            return URI.create(new URI(null, null, path, null).toASCIIString()); // æøå percent-encoded: a URI, not an IRI
         } catch (java.net.URISyntaxException e) {
             return null; // a path that cannot be a URI at all: the problem goes without its instance
         }

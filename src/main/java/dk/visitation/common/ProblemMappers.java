@@ -86,6 +86,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri);
         }
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
+            // JAX-RS answers a parameter that does not convert (size=abc, after=true) with 404; it is bad input
+            return Problem.of(ProblemType.VALIDATION, "A parameter has the wrong type or format", path(uri), List.of()).toResponse();
+        }
         return Problem.of(kind, kind.title(), path(uri), List.of()).toResponse();
     }
 

@@ -14,11 +14,13 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "The resource is in a state that does not allow this"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource was changed by someone else"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The idempotency key was used for another request"),
     BUSINESS_RULE(422, "business-rule", "The request breaks a business rule"),
     PRECONDITION_REQUIRED(428, "precondition-required", "If-Match is required to change this resource"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests; retry after the time given"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL(500, "internal", "Internal error"),
     UNAVAILABLE(503, "unavailable", "The service is temporarily unavailable");
 

@@ -17,6 +17,13 @@ import org.jboss.logging.Logger;
 /**
  * Requests that no REST resource takes, and failures below the REST layer (e.g. a body over the size
  * limit), still get problem+json rather than the HTTP server's plain text.
+ *
+ * <p>The same for a request line or headers over their limits: the HTTP codec would refuse those with a
+ * bare 414 or 431 (no body, no media type) before any handler sees the request, and Quarkus offers no hook
+ * into that. So the codec's own limits are set well above ours ({@code quarkus.http.limits.*}, 64 KB) and
+ * ours ({@code visitation.http.max-request-line}, {@code visitation.http.max-header-size}: the Quarkus
+ * defaults, 4096 bytes and 20 KB) are checked here, first of all, with a problem as the answer. Only a
+ * request past the codec's 64 KB is still refused bare.
  */
 @ApplicationScoped
 public class UnmatchedRoutes {
@@ -25,14 +32,42 @@ public class UnmatchedRoutes {
 
     private final ObjectMapper json;
     private final long maxBodyBytes;
+    private final int maxRequestLine;
+    private final long maxHeaderBytes;
 
     UnmatchedRoutes(ObjectMapper json,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBody) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBody,
+            @ConfigProperty(name = "visitation.http.max-request-line", defaultValue = "4096") int maxRequestLine,
+            @ConfigProperty(name = "visitation.http.max-header-size", defaultValue = "20K") MemorySize maxHeaders) {
         this.json = json;
         this.maxBodyBytes = maxBody.asLongValue();
+        this.maxRequestLine = maxRequestLine;
+        this.maxHeaderBytes = maxHeaders.asLongValue();
     }
 
     void install(@Observes Router router) {
+        // before everything else, as the codec would have: a request line or headers over our limits
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            // "GET /path?query HTTP/1.1": method, two spaces and the 8 characters of the version
+            int requestLine = ctx.request().method().name().length() + ctx.request().uri().length() + 10;
+            if (requestLine > maxRequestLine) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                write(ctx, ProblemType.URI_TOO_LONG, "The request line may be at most " + maxRequestLine
+                        + " bytes; send long criteria in a body (e.g. POST /cases/search)", "");
+                return;
+            }
+            long headerBytes = 0;
+            for (var header : ctx.request().headers()) {
+                headerBytes += header.getKey().length() + header.getValue().length() + 4; // ": " and CRLF
+            }
+            if (headerBytes > maxHeaderBytes) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                write(ctx, ProblemType.HEADERS_TOO_LARGE, "The request headers may be at most " + maxHeaderBytes
+                        + " bytes together", ctx.normalizedPath());
+                return;
+            }
+            ctx.next();
+        });
         // ahead of the body handler, which would answer an oversized body with a bare 413
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -58,6 +93,10 @@ public class UnmatchedRoutes {
     }
 
     private void write(RoutingContext ctx, ProblemType kind, String detail) {
+        write(ctx, kind, detail, ctx.normalizedPath());
+    }
+
+    private void write(RoutingContext ctx, ProblemType kind, String detail, String instance) {
         if (ctx.response().headWritten()) {
             ctx.response().end();
             return;
@@ -65,7 +104,7 @@ public class UnmatchedRoutes {
         try {
             ctx.response().setStatusCode(kind.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(Problem.of(kind, detail, ctx.normalizedPath(), List.of())));
+                    .end(json.writeValueAsString(Problem.of(kind, detail, instance.isEmpty() ? null : instance, List.of())));
         } catch (Exception e) {
             ctx.response().setStatusCode(kind.status()).end();
         }

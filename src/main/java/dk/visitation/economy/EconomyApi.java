@@ -54,13 +54,14 @@ public final class EconomyApi {
     }
 
     @Schema(name = "PaymentPeriod")
-    public record PeriodView(LocalDate from, @Schema(description = "Exclusive; empty while open-ended") LocalDate to,
+    public record PeriodView(LocalDate from, @Schema(nullable = true, description = "Exclusive; empty while open-ended") LocalDate to,
             Department department) {
     }
 
     @Schema(name = "PaymentResponsibility")
     public record Responsibility(UUID caseId, List<PeriodView> periods,
-            @Schema(description = "Who pays on the asked date (today when none was asked)") LocalDate date, Department payer) {
+            @Schema(description = "Who pays on the asked date (today when none was asked)") LocalDate date,
+            @Schema(nullable = true, description = "Empty when nobody pays on that date") Department payer) {
     }
 
     @Schema(name = "CommitmentLine", description = "One case's committed cost for a service type in the year, for one department")

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The economy track (økonomispor): each committee decision and each handover gets a review of its cost
@@ -142,8 +143,8 @@ public class EconomyReviews implements TaskForm {
     }
 
     /** A review as the API shows it. */
-    public record Review(UUID id, String trigger, UUID referenceId, String status, String costConsequence, Long annualCostOre,
-            Boolean approved, String reviewedBy) {
+    public record Review(UUID id, String trigger, UUID referenceId, String status, @Schema(nullable = true) String costConsequence, @Schema(nullable = true) Long annualCostOre,
+            @Schema(nullable = true) Boolean approved, @Schema(nullable = true) String reviewedBy) {
     }
 
     @Transactional

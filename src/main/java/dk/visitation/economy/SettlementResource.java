@@ -64,7 +64,7 @@ public class SettlementResource {
             @Schema(description = "Exclusive") LocalDate periodTo, Settlement.Status status,
             @Schema(description = "The department's cost of the period itself, øre") long regularOre,
             @Schema(description = "Corrections of earlier approved periods, øre (negative: paid too much)") long correctionOre,
-            long totalOre, OffsetDateTime computedAt, String approvedBy, OffsetDateTime approvedAt, String approvalNote,
+            long totalOre, OffsetDateTime computedAt, @Schema(nullable = true) String approvedBy, @Schema(nullable = true) OffsetDateTime approvedAt, @Schema(nullable = true) String approvalNote,
             long version) {
 
         static Summary of(Settlement s) {

@@ -46,7 +46,7 @@ public class EventFeedResource {
     }
 
     @Schema(name = "IntegrationEvent")
-    public record Event(long seq, UUID id, @Schema(examples = "case.transferred") String type, UUID caseId,
+    public record Event(long seq, UUID id, @Schema(examples = "case.transferred") String type, @Schema(nullable = true) UUID caseId,
             OffsetDateTime occurredAt, Map<String, Object> payload) {
     }
 

@@ -35,7 +35,7 @@ public final class HandoverApi {
 
     @Schema(name = "WorkItem")
     public record WorkItemView(UUID id, UUID caseId, WorkItem.Kind kind, String description, boolean blocking,
-            WorkItem.Status status, LocalDate openedOn, LocalDate closedOn, String createdBy, String closedBy) {
+            WorkItem.Status status, LocalDate openedOn, @Schema(nullable = true) LocalDate closedOn, String createdBy, @Schema(nullable = true) String closedBy) {
 
         static WorkItemView of(WorkItem w) {
             return new WorkItemView(w.id, w.caseId, w.kind, w.description, w.blocking, w.status, w.openedOn, w.closedOn,
@@ -49,13 +49,17 @@ public final class HandoverApi {
                     + "itself when the last one closes), SUMMARY (the handing adviser writes the summary), RECEIVING (the receiving "
                     + "department accepts), COMPLETED, or WITHDRAWN (withdrawn before the receipt: closing its blockers does nothing)")
             Handover.Status status,
-            String reason, String requestedBy, OffsetDateTime requestedAt, LocalDate lastInvestigationOn, LocalDate lastMeetingOn,
-            List<String> activeGrants, String agreements, String freeText, String summaryBy, String receivingAdviser,
-            LocalDate effectiveDate, String receivedBy,
-            @Schema(description = "When the handover moves a shared case's lead: the department that goes on contributing")
+            String reason, String requestedBy, OffsetDateTime requestedAt,
+            @Schema(nullable = true) LocalDate lastInvestigationOn, @Schema(nullable = true) LocalDate lastMeetingOn,
+            @Schema(nullable = true) List<String> activeGrants, @Schema(nullable = true) String agreements,
+            @Schema(nullable = true) String freeText, @Schema(nullable = true) String summaryBy,
+            @Schema(nullable = true) String receivingAdviser, @Schema(nullable = true) LocalDate effectiveDate,
+            @Schema(nullable = true) String receivedBy,
+            @Schema(nullable = true, description = "When the handover moves a shared case's lead: the department that goes on contributing")
             Department contributingDepartment,
             @Schema(description = "The open work the handover waits for (empty unless BLOCKED)") List<WorkItemView> blockers,
-            String withdrawnBy, OffsetDateTime withdrawnAt, String withdrawalReason) {
+            @Schema(nullable = true) String withdrawnBy, @Schema(nullable = true) OffsetDateTime withdrawnAt,
+            @Schema(nullable = true) String withdrawalReason) {
 
         static HandoverView of(Handover h) {
             return new HandoverView(h.id, h.caseId, h.fromDepartment, h.toDepartment, h.status, h.reason, h.requestedBy,

@@ -54,7 +54,7 @@ public class AccessLogResource {
 
     @Schema(name = "AccessLogEntry")
     public record EntryView(long id, OffsetDateTime at, String actor, String roles, String client,
-            AccessLog.Action action, String what, List<UUID> caseIds, List<UUID> childIds, Map<String, Object> criteria) {
+            AccessLog.Action action, String what, List<UUID> caseIds, List<UUID> childIds, @Schema(nullable = true) Map<String, Object> criteria) {
 
         static EntryView of(AccessLogEntry e) {
             return new EntryView(e.id, e.at.atZone(DENMARK).toOffsetDateTime(), e.actor, e.roles, e.client, e.action,

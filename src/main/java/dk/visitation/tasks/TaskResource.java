@@ -59,19 +59,22 @@ public class TaskResource {
 
     @Schema(name = "Task")
     public record TaskView(UUID id, @Schema(examples = "Målgruppevurdering") String name,
-            @Schema(description = "The case; empty for a task about no single case (a settlement statement)") UUID caseId,
-            @Schema(description = "What the task is about when that is not the case step alone: an economy review or a settlement statement")
+            @Schema(nullable = true, description = "The case; empty for a task about no single case (a settlement statement)") UUID caseId,
+            @Schema(nullable = true, description = "What the task is about when that is not the case step alone: an economy review or a settlement statement")
             UUID subjectId,
             @Schema(examples = "assess-target-group") String elementId,
-            @Schema(examples = "MYN") String candidateGroup, String assignee, OffsetDateTime dueAt,
-            OffsetDateTime followUpAt, int priority,
-            @Schema(examples = "visitation:target-group-assessment") String formKey, Task.Status status,
-            Map<String, Object> outcome, String completedBy, OffsetDateTime completedAt, OffsetDateTime createdAt,
+            @Schema(examples = "MYN") String candidateGroup, @Schema(nullable = true) String assignee, @Schema(nullable = true) OffsetDateTime dueAt,
+            @Schema(nullable = true) OffsetDateTime followUpAt, int priority,
+            @Schema(nullable = true, examples = "visitation:target-group-assessment") String formKey,
+            @Schema(description = "The schema of the form's input, under #/components/schemas: what completeTask takes",
+                    examples = "TargetGroupAssessmentForm") String formSchema,
+            Task.Status status,
+            @Schema(nullable = true) Map<String, Object> outcome, @Schema(nullable = true) String completedBy, @Schema(nullable = true) OffsetDateTime completedAt, OffsetDateTime createdAt,
             long version) {
 
         static TaskView of(Task t) {
             return new TaskView(t.id, t.name, t.caseId, t.subjectId, t.elementId, t.candidateGroup, t.assignee, local(t.dueAt),
-                    local(t.followUpAt), t.priority, t.formKey, t.status, t.outcome, t.completedBy, local(t.completedAt),
+                    local(t.followUpAt), t.priority, t.formKey, FormSchemas.of(t.formKey), t.status, t.outcome, t.completedBy, local(t.completedAt),
                     local(t.createdAt), t.version);
         }
     }
@@ -163,11 +166,30 @@ public class TaskResource {
     @Path(ID + "/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "completeTask", summary = "Complete a task with its form's input",
-            description = "The input is validated against the task's form (formKey); a bad form is a 400 and completes nothing. "
+            description = "The input is validated against the task's form (formKey; its schema is the task's formSchema): "
+                    + "a bad form is a 400 naming the field, and completes nothing. "
                     + "Who completed it and with which outcome is kept.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
-            examples = @ExampleObject(name = "assessment", summary = "Målgruppevurdering: agree with the recommendation",
-                    value = "{\"outcome\": \"COMMITTEE\"}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(description = "The input of the task's form: the schema its formSchema names", oneOf = {
+                    FormSchemas.TargetGroupAssessment.class, FormSchemas.CommitteeMaterial.class, FormSchemas.HandoverSummary.class,
+                    FormSchemas.HandoverReceive.class, FormSchemas.EconomyReview.class, FormSchemas.SettlementApproval.class,
+                    FormSchemas.NoInput.class}),
+            examples = {
+                    @ExampleObject(name = "visitation:target-group-assessment", summary = "Målgruppevurdering: agree with the recommendation",
+                            value = "{\"outcome\": \"COMMITTEE\"}"),
+                    @ExampleObject(name = "visitation:committee-material", summary = "Forbered materiale til visitationsudvalget",
+                            value = "{\"functionalImpairment\": true, \"familySituation\": true, \"currentSupport\": true, "
+                                    + "\"documents\": [\"Udtalelse fra BUP\"], \"summary\": \"Gråzonesag.\"}"),
+                    @ExampleObject(name = "handover:summary", summary = "Overdragelsesresumé",
+                            value = "{\"lastInvestigationOn\": \"2026-10-01\", \"lastMeetingOn\": \"2026-11-12\", "
+                                    + "\"agreements\": \"Aflastning hver anden weekend.\"}"),
+                    @ExampleObject(name = "handover:receive", summary = "Modtag sag",
+                            value = "{\"receivingAdviser\": \"carl.cba\", \"effectiveDate\": \"2026-12-01\"}"),
+                    @ExampleObject(name = "economy:review", summary = "Økonomisk vurdering",
+                            value = "{\"costConsequence\": \"Aflastning i CBA, ca. 250.000 kr om året.\", \"annualCostOre\": 25000000}"),
+                    @ExampleObject(name = "settlement:approve", summary = "Godkend afregningsopgørelse",
+                            value = "{\"version\": 2, \"note\": \"Gennemgået med CBA.\"}"),
+                    @ExampleObject(name = "no-input", summary = "A task without a form of its own", value = "{}")}))
     @APIResponse(responseCode = "200", description = "Completed", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "400", description = "The input does not fit the task's form", content = @Content(

@@ -91,6 +91,54 @@ class OpenApiContractTest {
         assertEquals(List.of(), missing);
     }
 
+    /**
+     * The rule for answers (README, "API conventions"): every property of an answer is always present, null
+     * when it has no value, and then its type says so. So each object schema an answer uses lists every
+     * property as required (a problem, which leaves out empty members, lists its own).
+     */
+    @Test
+    void every_response_schema_lists_its_properties_as_required() throws IOException {
+        JsonNode document = YAML.readTree(Files.readString(COMMITTED));
+        JsonNode schemas = document.path("components").path("schemas");
+        List<String> incomplete = new ArrayList<>();
+        for (String name : List.of("Case", "CaseSummary", "Task", "AgendaItem", "Decision", "PaymentPeriod",
+                "SettlementSummary", "AccessLogEntry", "Meeting", "Grant", "Handover", "WorkItem", "Assessment")) {
+            JsonNode schema = schemas.path(name);
+            List<String> required = new ArrayList<>();
+            schema.path("required").forEach(n -> required.add(n.asText()));
+            schema.path("properties").fieldNames().forEachRemaining(property -> {
+                if (!required.contains(property)) {
+                    incomplete.add(name + "." + property);
+                }
+            });
+        }
+        assertEquals(List.of(), incomplete, "properties of answers that are not listed as required");
+        List<String> nullable = new ArrayList<>();
+        for (String field : List.of("Case/adviser", "Case/processInstanceKey", "Task/assignee", "Task/outcome", "Task/completedAt",
+                "AgendaItem/rolledFrom", "AgendaItem/material", "AgendaItem/decision", "Decision/leadDepartment",
+                "PaymentPeriod/to", "SettlementSummary/approvedBy", "SettlementSummary/approvedAt", "AccessLogEntry/criteria")) {
+            JsonNode property = schemas.path(field.split("/")[0]).path("properties").path(field.split("/")[1]);
+            if (!property.toString().contains("\"null\"")) {
+                nullable.add(field + " " + property);
+            }
+        }
+        assertEquals(List.of(), nullable, "fields that can be null but do not say so");
+        assertEquals(List.of("status", "title", "type"),
+                YAML.convertValue(schemas.path("Problem").path("required"), List.class).stream().sorted().toList());
+    }
+
+    @Test
+    void an_operation_without_a_token_says_so_and_the_document_names_its_server() throws IOException {
+        JsonNode document = YAML.readTree(Files.readString(COMMITTED));
+        JsonNode mint = document.path("paths").path("/dev/tokens").path("post");
+        assertTrue(mint.has("security") && mint.path("security").isEmpty(), "POST /dev/tokens: " + mint.path("security"));
+        assertFalse(document.path("servers").isEmpty(), "servers");
+        JsonNode getCase = document.path("paths").path("/cases/{id}").path("get").path("responses");
+        for (String status : List.of("414", "431", "429")) {
+            assertTrue(getCase.path(status).path("content").has(Problem.MEDIA_TYPE), "getCase documents " + status);
+        }
+    }
+
     @Test
     void swagger_ui_is_served() {
         given().get("/q/swagger-ui/").then().statusCode(200);

@@ -63,6 +63,7 @@ class AccessPolicyTest {
             Map.entry("getAssessment", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR)),
             Map.entry("listMeetings", MEETING_READERS),
             Map.entry("getMeeting", MEETING_READERS),
+            Map.entry("getAgendaItem", MEETING_READERS),
             Map.entry("getMinutes", MEETING_READERS),
             Map.entry("scheduleMeeting", Set.of(COMMITTEE_MEMBER, LEADER)),
             Map.entry("addToAgenda", Set.of(MYN_ADVISER, COMMITTEE_MEMBER, LEADER)),
@@ -91,7 +92,7 @@ class AccessPolicyTest {
             Map.entry("computeSettlement", Set.of(Role.ECONOMY)));
 
     /** Called on a random id: past the role gate they answer 404. */
-    static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getMinutes",
+    static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getAgendaItem", "getMinutes",
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
             "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "withdrawHandover", "endSharedArrangement", "openWorkItem",
             "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement");
@@ -152,6 +153,8 @@ class AccessPolicyTest {
             Map.entry("getAssessment", (as, id, etag) -> as.get("/cases/" + UUID.randomUUID() + "/assessment")),
             Map.entry("listMeetings", (as, id, etag) -> as.get("/committee/meetings")),
             Map.entry("getMeeting", (as, id, etag) -> as.get("/committee/meetings/" + UUID.randomUUID())),
+            Map.entry("getAgendaItem", (as, id, etag) -> as.get("/committee/meetings/" + UUID.randomUUID() + "/agenda/"
+                    + UUID.randomUUID())),
             Map.entry("getMinutes", (as, id, etag) -> as.get("/committee/meetings/" + UUID.randomUUID() + "/minutes")),
             Map.entry("scheduleMeeting", (as, id, etag) -> as.contentType(ContentType.JSON)
                     .body(Map.of("startsAt", "2020-01-01T09:00:00+01:00")).post("/committee/meetings")),

@@ -33,4 +33,13 @@ public final class CprScanner {
     public static String hidden(String cpr) {
         return cpr.substring(0, 6) + "-****";
     }
+
+    /** The text with every CPR number in it hidden, for reports that reach logs. */
+    public static String masked(String text) {
+        String result = text;
+        for (String cpr : cprNumbersIn(text)) {
+            result = result.replace(cpr, hidden(cpr)).replace(cpr.substring(0, 6) + "-" + cpr.substring(6), hidden(cpr));
+        }
+        return result;
+    }
 }

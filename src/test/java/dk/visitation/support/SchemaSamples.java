@@ -93,7 +93,7 @@ public final class SchemaSamples {
             JsonNode options = schema.get("enum");
             return options.get(random.nextInt(options.size())).deepCopy();
         }
-        String type = schema.path("type").asText(schema.has("properties") ? "object" : "");
+        String type = typeOf(schema, schema.has("properties") ? "object" : "");
         return switch (type) {
             case "string" -> JSON.textNode(string(schema, name, random));
             case "integer" -> JSON.numberNode("year".equals(name) && random.nextInt(4) != 0 ? 2024 + random.nextInt(5)
@@ -289,7 +289,7 @@ public final class SchemaSamples {
     }
 
     private JsonNode wrongType(JsonNode schema, Random random) {
-        String type = contract.flattened(schema).path("type").asText();
+        String type = typeOf(contract.flattened(schema), "");
         List<JsonNode> candidates = new ArrayList<>(List.of(JSON.textNode(text(random)), JSON.numberNode(random.nextInt(300) - 5),
                 JSON.booleanNode(random.nextBoolean()), JSON.arrayNode().add(1), JSON.objectNode().put("x", 1)));
         candidates.removeIf(c -> switch (type) {
@@ -313,5 +313,18 @@ public final class SchemaSamples {
 
     private static String shortened(String text) {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    /** The schema's type; of a nullable one ({@code [string, "null"]}) the type of its values. */
+    static String typeOf(JsonNode schema, String otherwise) {
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            for (JsonNode one : type) {
+                if (!one.asText().equals("null")) {
+                    return one.asText();
+                }
+            }
+        }
+        return type.isTextual() ? type.asText() : otherwise;
     }
 }
