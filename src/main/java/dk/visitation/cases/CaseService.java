@@ -339,6 +339,13 @@ public class CaseService {
         return CaseRef.of(childCase);
     }
 
+    /** Which of these cases the caller may see (no 404, not logged: the caller logs what it shows). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> visibleOf(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? Set.of() : ChildCase.<ChildCase>list("id in ?1", List.copyOf(ids)).stream()
+                .filter(this::inScope).map(c -> c.id).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The case as the service itself sees it (process steps): no scope, not logged. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseRef ref(UUID id) {

@@ -70,7 +70,12 @@ public final class CommitteeApi {
 
     @Schema(name = "AgendaItem")
     public record ItemView(UUID id, UUID caseId, AgendaItem.Status status, String addedBy, OffsetDateTime addedAt,
-            UUID rolledFrom, MaterialView material, DecisionView decision, long version) {
+            UUID rolledFrom, MaterialView material, DecisionView decision, long version, PendingInformation pending) {
+    }
+
+    @Schema(name = "PendingInformation", description = "A case the committee left pending: what is missing, and the meeting and decision that said so")
+    public record PendingInformation(@Schema(examples = "Udtalelse fra BUP om funktionsnedsættelsens omfang") String missingInformation,
+            UUID meetingId, OffsetDateTime meetingStartsAt, UUID decisionId, UUID agendaItemId) {
     }
 
     @Schema(name = "Meeting")

@@ -51,9 +51,11 @@ public class CommitteeResource {
     private static final String ITEM = MEETING + "/agenda/{itemId: " + Paths.UUID + "}";
 
     private final CommitteeService committee;
+    private final MeetingViews views;
 
-    CommitteeResource(CommitteeService committee) {
+    CommitteeResource(CommitteeService committee, MeetingViews views) {
         this.committee = committee;
+        this.views = views;
     }
 
     @CheckedTemplate
@@ -97,7 +99,7 @@ public class CommitteeResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response schedule(@Valid @NotNull CommitteeApi.MeetingRequest request) {
         Meeting meeting = committee.schedule(request.startsAt().toInstant(), Boolean.TRUE.equals(request.historical()));
-        return Response.status(Response.Status.CREATED).entity(committee.view(meeting.id)).tag(ETags.of(meeting.version)).build();
+        return Response.status(Response.Status.CREATED).entity(views.view(meeting.id, "committee meeting")).tag(ETags.of(meeting.version)).build();
     }
 
     @GET
@@ -109,7 +111,7 @@ public class CommitteeResource {
     @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response meeting(@PathParam("id") UUID id) {
-        CommitteeApi.MeetingView view = committee.view(id);
+        CommitteeApi.MeetingView view = views.view(id, "committee meeting");
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -130,7 +132,7 @@ public class CommitteeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("id") UUID id, @Valid @NotNull CommitteeApi.AgendaAddition request) {
         committee.add(id, request.caseId());
-        return Response.status(Response.Status.CREATED).entity(committee.view(id)).build();
+        return Response.status(Response.Status.CREATED).entity(views.view(id, "committee meeting")).build();
     }
 
     @DELETE
@@ -163,7 +165,7 @@ public class CommitteeResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response attendance(@PathParam("id") UUID id, @Valid @NotNull CommitteeApi.Attendance request) {
         committee.recordAttendance(id, request.members());
-        CommitteeApi.MeetingView view = committee.view(id);
+        CommitteeApi.MeetingView view = views.view(id, "committee meeting");
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -210,7 +212,7 @@ public class CommitteeResource {
     @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response minutes(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        CommitteeApi.MeetingView view = committee.view(id);
+        CommitteeApi.MeetingView view = views.view(id, "committee minutes");
         if (accept != null && accept.contains(MediaType.TEXT_HTML)) {
             return Response.ok(Templates.minutes(view, Decision.NOT_APPEALABLE).render(), MediaType.TEXT_HTML_TYPE).build();
         }
