@@ -112,7 +112,7 @@ public class TaskResource {
     @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        return ok(tasks.get(id));
+        return ok(tasks.read(id));
     }
 
     @POST

@@ -31,12 +31,14 @@ public class TaskService {
 
     private final Caller caller;
     private final Outbox outbox;
+    private final dk.visitation.security.AccessLog accessLog;
     private final Map<String, TaskForm> forms = new HashMap<>();
     /** Memberships already in {@code task_group_member}: spares the insert on every call. */
     private final java.util.Set<String> knownMembers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    TaskService(Caller caller, Outbox outbox, Instance<TaskForm> forms) {
+    TaskService(Caller caller, Outbox outbox, Instance<TaskForm> forms, dk.visitation.security.AccessLog accessLog) {
         this.caller = caller;
+        this.accessLog = accessLog;
         this.outbox = outbox;
         forms.forEach(form -> {
             if (this.forms.put(form.formKey(), form) != null) {
@@ -82,6 +84,12 @@ public class TaskService {
         var found = Task.<Task>find("from Task where " + String.join(" and ", where)
                 + " order by dueAt asc nulls last, priority desc, createdAt, id", params);
         List<Task> items = found.page(io.quarkus.panache.common.Page.of(page.page, page.size)).list();
+        List<UUID> cases = items.stream().map(t -> t.caseId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!cases.isEmpty()) { // a task names its case and what was decided in it: a read of the child's case
+            Map<String, Object> criteria = new HashMap<>();
+            params.map().forEach((name, value) -> criteria.put(name, String.valueOf(value)));
+            accessLog.record(dk.visitation.security.AccessLog.Action.SEARCH, "task list", cases, List.of(), criteria);
+        }
         return new Page<>(items, page.page, page.size, found.count());
     }
 
@@ -91,6 +99,16 @@ public class TaskService {
         Task task = Task.findById(id);
         if (task == null || !(caller.hasRole(Role.LEADER) || caller.taskGroups().contains(task.candidateGroup))) {
             throw ProblemException.notFound("Task", id);
+        }
+        return task;
+    }
+
+    /** Reads a task for the caller; a task of a case is a read of the child's case, logged. */
+    @Transactional
+    public Task read(UUID id) {
+        Task task = get(id);
+        if (task.caseId != null) {
+            accessLog.record(dk.visitation.security.AccessLog.Action.READ, "task", List.of(task.caseId), List.of(), Map.of());
         }
         return task;
     }
