@@ -139,13 +139,17 @@ public class CommitteeResource {
     @Path(ITEM)
     @RolesAllowed({Role.MYN_ADVISER, Role.COMMITTEE_MEMBER, Role.LEADER})
     @Operation(operationId = "removeFromAgenda", summary = "Take a case off a meeting's agenda (before the material deadline)")
-    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "204", description = "Removed; the removal and its reason are in the case's audit trail")
+    @APIResponse(responseCode = "400", description = "The reason is too long or not percent-encoded", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such meeting or item", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The agenda is locked, or the item is decided", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response remove(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
-        committee.remove(id, itemId);
+    public Response remove(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
+            @Parameter(description = "Why (kept in the audit trail); percent-encode non-ASCII; at most 1000 characters",
+                    example = "Sagen er trukket tilbage") @HeaderParam(dk.visitation.cases.CaseService.CHANGE_REASON) String reason) {
+        committee.remove(id, itemId, dk.visitation.cases.CaseAuditTrail.reason(reason));
         return Response.noContent().build();
     }
 

@@ -55,9 +55,11 @@ public class CommitteeService {
     private final Caller caller;
     private final HandoverService handovers;
     private final EconomyReviews reviews;
+    private final dk.visitation.cases.CaseAuditTrail trail;
 
     CommitteeService(CommitteeSettings settings, CaseService cases, AssessmentService assessments, Outbox outbox, Caller caller,
-            HandoverService handovers, EconomyReviews reviews) {
+            HandoverService handovers, EconomyReviews reviews, dk.visitation.cases.CaseAuditTrail trail) {
+        this.trail = trail;
         this.handovers = handovers;
         this.reviews = reviews;
         this.settings = settings;
@@ -200,7 +202,7 @@ public class CommitteeService {
     }
 
     @Transactional
-    public void remove(UUID meetingId, UUID itemId) {
+    public void remove(UUID meetingId, UUID itemId, String reason) {
         Meeting meeting = meeting(meetingId);
         requirePlanned(meeting);
         AgendaItem item = item(meeting, itemId);
@@ -210,6 +212,7 @@ public class CommitteeService {
         cases.access(item.caseId, AccessLog.Action.CHANGE, "committee agenda");
         item.status = AgendaItem.Status.REMOVED;
         item.persistAndFlush();
+        trail.record(item.caseId, null, "REMOVE", "committeeAgenda", agendaEntry(meeting), null, reason);
     }
 
     private AgendaItem addItem(Meeting meeting, UUID caseId, String by, UUID rolledFrom) {
@@ -222,9 +225,15 @@ public class CommitteeService {
         item.addedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         item.rolledFrom = rolledFrom;
         item.persistAndFlush();
+        trail.record(caseId, by, "ADD", "committeeAgenda", null, agendaEntry(meeting),
+                rolledFrom == null ? null : "Udsat fra et tidligere møde");
         cases.changeStatus(caseId, CaseStatus.ON_COMMITTEE_AGENDA, by,
                 "På dagsordenen for visitationsudvalgets møde " + meeting.startsAt.atZone(CommitteeApi.DENMARK).toLocalDate());
         return item;
+    }
+
+    private static String agendaEntry(Meeting meeting) {
+        return "meeting " + meeting.id + " on " + meeting.startsAt.atZone(CommitteeApi.DENMARK).toLocalDate();
     }
 
     private static Optional<Meeting> nextOpenMeeting(Instant after) {
@@ -306,6 +315,9 @@ public class CommitteeService {
         decision.decidedAt = meeting.startsAt;
         decision.persist();
         cases.access(item.caseId, AccessLog.Action.CHANGE, "committee decision");
+        trail.record(item.caseId, null, "ADD", "committeeDecision", null, decision.outcome
+                + (decision.missingInformation == null ? "" : "; mangler: " + decision.missingInformation) + " (" + agendaEntry(meeting) + ")",
+                decision.justification);
         item.status = request.outcome() == Decision.Outcome.PENDING ? AgendaItem.Status.PENDING : AgendaItem.Status.DECIDED;
         item.persistAndFlush();
         String why = "Visitationsudvalget: " + request.outcome() + " — " + decision.justification;

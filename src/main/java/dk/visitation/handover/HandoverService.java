@@ -41,6 +41,7 @@ public class HandoverService {
     private static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
     private final CaseService cases;
+    private final dk.visitation.cases.CaseAuditTrail trail;
     private final EconomyService economy;
     private final Outbox outbox;
     private final Caller caller;
@@ -48,7 +49,8 @@ public class HandoverService {
     private final EconomyReviews reviews;
 
     HandoverService(CaseService cases, EconomyService economy, Outbox outbox, Caller caller, IntegrationEvents events,
-            EconomyReviews reviews) {
+            EconomyReviews reviews, dk.visitation.cases.CaseAuditTrail trail) {
+        this.trail = trail;
         this.events = events;
         this.reviews = reviews;
         this.cases = cases;
@@ -150,6 +152,7 @@ public class HandoverService {
         item.openedOn = LocalDate.now(DENMARK);
         item.createdBy = caller.user();
         item.persistAndFlush();
+        trail.record(caseId, null, "ADD", "workItem", null, item.id + ": " + kind + (item.blocking ? " (blocking) " : " ") + description, null);
         return item;
     }
 
@@ -168,6 +171,7 @@ public class HandoverService {
         item.closedOn = LocalDate.now(DENMARK);
         item.closedBy = caller.user();
         item.persistAndFlush();
+        trail.record(caseId, null, "CHANGE", "workItem " + item.id, WorkItem.Status.OPEN, WorkItem.Status.CLOSED, null);
         if (blockers(caseId).isEmpty()) {
             Handover.<Handover>find("caseId = ?1 and status = ?2", caseId, Handover.Status.BLOCKED).firstResultOptional()
                     .ifPresent(waiting -> outbox.publishMessage(UNBLOCKED, waiting.id.toString(), "unblocked:" + item.id,
