@@ -18,6 +18,7 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "task_history")
 public class TaskHistory extends PanacheEntityBase {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "TaskHistoryAction")
     public enum Action { CLAIM, UNCLAIM, REASSIGN }
 
     @Id
