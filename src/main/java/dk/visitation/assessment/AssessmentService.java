@@ -27,12 +27,17 @@ public class AssessmentService {
 
     static final String DECISION = "target-group";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final CaseService cases;
     private final Decisions decisions;
     private final Caller caller;
     private final HandoverService handovers;
+    private final dk.visitation.cases.CaseAuditTrail trail;
 
-    AssessmentService(CaseService cases, Decisions decisions, Caller caller, HandoverService handovers) {
+    AssessmentService(CaseService cases, Decisions decisions, Caller caller, HandoverService handovers,
+            dk.visitation.cases.CaseAuditTrail trail) {
+        this.trail = trail;
         this.cases = cases;
         this.decisions = decisions;
         this.caller = caller;
@@ -47,7 +52,9 @@ public class AssessmentService {
             throw new ProblemException(ProblemType.CONFLICT, "The case is not waiting for its target-group assessment ("
                     + ref.status() + ")");
         }
-        Assessment assessment = Assessment.draft(caseId).orElseGet(() -> {
+        Assessment draft = Assessment.draft(caseId).orElse(null);
+        String before = draft == null ? null : recorded(draft);
+        Assessment assessment = java.util.Optional.ofNullable(draft).orElseGet(() -> {
             Assessment fresh = new Assessment();
             fresh.id = UUID.randomUUID();
             fresh.caseId = caseId;
@@ -71,7 +78,24 @@ public class AssessmentService {
         assessment.assessedBy = caller.user();
         assessment.assessedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         assessment.persistAndFlush();
+        // the audit trail keeps every version of the facts: a new draft overwrites the row, not the record
+        trail.changed(caseId, "assessment", before, recorded(assessment), assessment.ruleReason);
         return assessment;
+    }
+
+    /** One recorded version of the assessment as the audit trail keeps it: the facts, the notes and the recommendation. */
+    private static String recorded(Assessment assessment) {
+        Map<String, Object> version = new java.util.TreeMap<>(assessment.facts());
+        version.put("notes", assessment.notes);
+        version.put("recommendation", assessment.recommendation.name());
+        version.put("rule", assessment.rule);
+        version.put("assessedBy", assessment.assessedBy);
+        version.put("assessedAt", assessment.assessedAt.toString());
+        try {
+            return JSON.writeValueAsString(version);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional
@@ -101,6 +125,8 @@ public class AssessmentService {
         assessment.concludedBy = by;
         assessment.concludedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         assessment.persist();
+        trail.record(caseId, by, "CHANGE", "assessment.outcome", null, outcome.name(),
+                disagrees ? assessment.disagreementReason : "Som anbefalet (" + assessment.rule + ")");
         String why = "Målgruppevurdering: " + outcome + " (" + assessment.rule + (disagrees ? ", afviger fra anbefalingen" : "") + ")";
         switch (outcome) {
             case COMMITTEE -> cases.changeStatus(caseId, CaseStatus.PREPARING_COMMITTEE, by, why);

@@ -227,28 +227,8 @@ public class CaseResource {
         return Templates.insight(CaseApi.InsightView.of(cases.insight(id)));
     }
 
-    /** Reasons may carry Danish letters; headers are Latin-1, so clients percent-encode UTF-8. */
     private static String decode(String header) {
-        if (header == null) {
-            return null;
-        }
-        String reason;
-        try {
-            reason = java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) { // "%ZZ", a lone "%": bad input, not a 500
-            throw badReason("must be percent-encoded UTF-8");
-        }
-        if (reason.codePointCount(0, reason.length()) > MAX_REASON_LENGTH) { // the audit trail keeps at most this
-            throw badReason("may be at most " + MAX_REASON_LENGTH + " characters");
-        }
-        return reason;
-    }
-
-    private static final int MAX_REASON_LENGTH = 1000;
-
-    private static ProblemException badReason(String message) {
-        return new ProblemException(ProblemType.VALIDATION, CaseService.CHANGE_REASON + " " + message,
-                List.of(new Problem.FieldError(CaseService.CHANGE_REASON, message)));
+        return CaseAuditTrail.reason(header);
     }
 
     private static Page<CaseApi.CaseSummary> summaries(Page<ChildCase> page) {

@@ -51,13 +51,16 @@ public class CaseService {
     private final Validator validator;
     private final Caller caller;
     private final AccessLog accessLog;
+    private final CaseAuditTrail trail;
     private final int previousDepartmentDays;
     private final jakarta.enterprise.event.Event<CaseRegistered> registered;
     private final List<InsightSection> sections;
 
     CaseService(IdempotencyKeys idempotencyKeys, Outbox outbox, Validator validator, Caller caller, AccessLog accessLog,
             @ConfigProperty(name = "visitation.scope.previous-department-days", defaultValue = "30") int previousDepartmentDays,
-            jakarta.enterprise.event.Event<CaseRegistered> registered, jakarta.enterprise.inject.Instance<InsightSection> sections) {
+            jakarta.enterprise.event.Event<CaseRegistered> registered, jakarta.enterprise.inject.Instance<InsightSection> sections,
+            CaseAuditTrail trail) {
+        this.trail = trail;
         this.registered = registered;
         this.sections = sections.stream().toList();
         this.idempotencyKeys = idempotencyKeys;
@@ -339,6 +342,13 @@ public class CaseService {
         return CaseRef.of(childCase);
     }
 
+    /** Which of these cases the caller may see (no 404, not logged: the caller logs what it shows). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> visibleOf(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? Set.of() : ChildCase.<ChildCase>list("id in ?1", List.copyOf(ids)).stream()
+                .filter(this::inScope).map(c -> c.id).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The case as the service itself sees it (process steps): no scope, not logged. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseRef ref(UUID id) {
@@ -361,28 +371,34 @@ public class CaseService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void changeStatus(UUID id, CaseStatus status, String by, String reason) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Object[] before = trail.placement(id);
         requireChanged(ChildCase.update("status = ?1, version = version + 1, updatedAt = ?2 where id = ?3", status, now, id), id);
         recordHistory(id, now, by, reason);
+        trail.placed(id, before, by, reason);
     }
 
     /** Places the case: its status, lead department and contributing one (shared case, else null). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void place(UUID id, CaseStatus status, Department lead, Department contributing, String by, String reason) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Object[] before = trail.placement(id);
         requireChanged(ChildCase.update("""
                         status = ?1, department = ?2, contributingDepartment = ?3, version = version + 1, updatedAt = ?4
                         where id = ?5""", status, lead, contributing, now, id), id);
         recordHistory(id, now, by, reason);
+        trail.placed(id, before, by, reason);
     }
 
     /** The receiving department works the case from now on, with its named adviser. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void handedOver(UUID id, Department to, String adviser, String by, String reason) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Object[] before = trail.placement(id);
         requireChanged(ChildCase.update("""
                         status = ?1, department = ?2, contributingDepartment = null, adviser = ?3, version = version + 1,
                         updatedAt = ?4 where id = ?5""", CaseStatus.HANDED_OVER, to, adviser, now, id), id);
         recordHistory(id, now, by, reason);
+        trail.placed(id, before, by, reason);
     }
 
     private static void requireChanged(int rows, UUID id) {

@@ -17,4 +17,18 @@ class CprChildDirectory implements ChildDirectory {
         }
         return Child.byCpr(Cpr.parse(cpr)).map(child -> child.id);
     }
+
+    @Override
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public java.util.Set<UUID> childIdsOfCases(java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        String array = caseIds.stream().distinct().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        java.util.List<UUID> found = ChildCase.getEntityManager()
+                .createNativeQuery("select distinct child_id from child_case where id = any(cast(:ids as uuid[]))", UUID.class)
+                .setParameter("ids", array).getResultList();
+        return new java.util.HashSet<>(found);
+    }
 }

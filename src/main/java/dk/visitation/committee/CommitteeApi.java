@@ -70,7 +70,13 @@ public final class CommitteeApi {
 
     @Schema(name = "AgendaItem")
     public record ItemView(UUID id, UUID caseId, AgendaItem.Status status, String addedBy, OffsetDateTime addedAt,
-            @Schema(nullable = true) UUID rolledFrom, @Schema(nullable = true) MaterialView material, @Schema(nullable = true) DecisionView decision, long version) {
+            @Schema(nullable = true) UUID rolledFrom, @Schema(nullable = true) MaterialView material, @Schema(nullable = true) DecisionView decision, long version,
+            @Schema(nullable = true) PendingInformation pending) {
+    }
+
+    @Schema(name = "PendingInformation", description = "A case the committee left pending: what is missing, and the meeting and decision that said so")
+    public record PendingInformation(@Schema(nullable = true, examples = "Udtalelse fra BUP om funktionsnedsættelsens omfang") String missingInformation,
+            UUID meetingId, OffsetDateTime meetingStartsAt, UUID decisionId, UUID agendaItemId) {
     }
 
     @Schema(name = "Meeting")

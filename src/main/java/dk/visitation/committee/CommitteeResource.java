@@ -52,9 +52,11 @@ public class CommitteeResource {
     private static final String ITEM = MEETING + "/agenda/{itemId: " + Paths.UUID + "}";
 
     private final CommitteeService committee;
+    private final MeetingViews views;
 
-    CommitteeResource(CommitteeService committee) {
+    CommitteeResource(CommitteeService committee, MeetingViews views) {
         this.committee = committee;
+        this.views = views;
     }
 
     @CheckedTemplate
@@ -98,7 +100,7 @@ public class CommitteeResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response schedule(@Valid @NotNull CommitteeApi.MeetingRequest request) {
         Meeting meeting = committee.schedule(request.startsAt().toInstant(), Boolean.TRUE.equals(request.historical()));
-        return Response.status(Response.Status.CREATED).entity(committee.view(meeting.id)).tag(ETags.of(meeting.version)).build();
+        return Response.status(Response.Status.CREATED).entity(views.view(meeting.id, "committee meeting")).tag(ETags.of(meeting.version)).build();
     }
 
     @GET
@@ -110,7 +112,7 @@ public class CommitteeResource {
     @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response meeting(@PathParam("id") UUID id) {
-        CommitteeApi.MeetingView view = committee.view(id);
+        CommitteeApi.MeetingView view = views.view(id, "committee meeting");
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -131,20 +133,24 @@ public class CommitteeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("id") UUID id, @Valid @NotNull CommitteeApi.AgendaAddition request) {
         committee.add(id, request.caseId());
-        return Response.status(Response.Status.CREATED).entity(committee.view(id)).build();
+        return Response.status(Response.Status.CREATED).entity(views.view(id, "committee meeting")).build();
     }
 
     @DELETE
     @Path(ITEM)
     @RolesAllowed({Role.MYN_ADVISER, Role.COMMITTEE_MEMBER, Role.LEADER})
     @Operation(operationId = "removeFromAgenda", summary = "Take a case off a meeting's agenda (before the material deadline)")
-    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "204", description = "Removed; the removal and its reason are in the case's audit trail")
+    @APIResponse(responseCode = "400", description = "The reason is too long or not percent-encoded", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such meeting or item", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The agenda is locked, or the item is decided", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response remove(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
-        committee.remove(id, itemId);
+    public Response remove(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
+            @Parameter(description = "Why (kept in the audit trail); percent-encode non-ASCII; at most 1000 characters",
+                    example = "Sagen er trukket tilbage") @HeaderParam(dk.visitation.cases.CaseService.CHANGE_REASON) String reason) {
+        committee.remove(id, itemId, dk.visitation.cases.CaseAuditTrail.reason(reason));
         return Response.noContent().build();
     }
 
@@ -164,7 +170,7 @@ public class CommitteeResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response attendance(@PathParam("id") UUID id, @Valid @NotNull CommitteeApi.Attendance request) {
         committee.recordAttendance(id, request.members());
-        CommitteeApi.MeetingView view = committee.view(id);
+        CommitteeApi.MeetingView view = views.view(id, "committee meeting");
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -180,7 +186,7 @@ public class CommitteeResource {
     @APIResponse(responseCode = "404", description = "No such meeting or item", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response item(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
-        CommitteeApi.ItemView item = committee.view(id).agenda().stream().filter(i -> i.id().equals(itemId)).findFirst()
+        CommitteeApi.ItemView item = views.view(id, "committee agenda item").agenda().stream().filter(i -> i.id().equals(itemId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Agenda item", itemId));
         return Response.ok(item).tag(ETags.of(item.version())).build();
     }
@@ -228,7 +234,7 @@ public class CommitteeResource {
     @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response minutes(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        CommitteeApi.MeetingView view = committee.view(id);
+        CommitteeApi.MeetingView view = views.view(id, "committee minutes");
         if (accept != null && accept.contains(MediaType.TEXT_HTML)) {
             return Response.ok(Templates.minutes(view, Decision.NOT_APPEALABLE).render(), MediaType.TEXT_HTML_TYPE).build();
         }

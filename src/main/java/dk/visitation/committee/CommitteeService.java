@@ -46,9 +46,6 @@ public class CommitteeService {
     /** Tells a case's visitation process the committee's placement. */
     static final String COMMITTEE_DECIDED = "visitation.committee-decided";
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-    private static final com.fasterxml.jackson.core.type.TypeReference<List<String>> DOCUMENTS = new com.fasterxml.jackson.core.type.TypeReference<>() {
-    };
     private static final EnumSet<CaseStatus> BEFORE_COMMITTEE = EnumSet.of(CaseStatus.PREPARING_COMMITTEE, CaseStatus.ON_COMMITTEE_AGENDA);
 
     private final CommitteeSettings settings;
@@ -59,10 +56,12 @@ public class CommitteeService {
     private final HandoverService handovers;
     private final EconomyReviews reviews;
     private final LeadDepartment leads;
+    private final dk.visitation.cases.CaseAuditTrail trail;
 
     CommitteeService(CommitteeSettings settings, CaseService cases, AssessmentService assessments, Outbox outbox, Caller caller,
-            HandoverService handovers, EconomyReviews reviews, LeadDepartment leads) {
+            HandoverService handovers, EconomyReviews reviews, LeadDepartment leads, dk.visitation.cases.CaseAuditTrail trail) {
         this.leads = leads;
+        this.trail = trail;
         this.handovers = handovers;
         this.reviews = reviews;
         this.settings = settings;
@@ -205,7 +204,7 @@ public class CommitteeService {
     }
 
     @Transactional
-    public void remove(UUID meetingId, UUID itemId) {
+    public void remove(UUID meetingId, UUID itemId, String reason) {
         Meeting meeting = meeting(meetingId);
         requirePlanned(meeting);
         AgendaItem item = item(meeting, itemId);
@@ -215,6 +214,7 @@ public class CommitteeService {
         cases.access(item.caseId, AccessLog.Action.CHANGE, "committee agenda");
         item.status = AgendaItem.Status.REMOVED;
         item.persistAndFlush();
+        trail.record(item.caseId, null, "REMOVE", "committeeAgenda", agendaEntry(meeting), null, reason);
     }
 
     private AgendaItem addItem(Meeting meeting, UUID caseId, String by, UUID rolledFrom) {
@@ -227,9 +227,15 @@ public class CommitteeService {
         item.addedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         item.rolledFrom = rolledFrom;
         item.persistAndFlush();
+        trail.record(caseId, by, "ADD", "committeeAgenda", null, agendaEntry(meeting),
+                rolledFrom == null ? null : "Udsat fra et tidligere møde");
         cases.changeStatus(caseId, CaseStatus.ON_COMMITTEE_AGENDA, by,
                 "På dagsordenen for visitationsudvalgets møde " + meeting.startsAt.atZone(CommitteeApi.DENMARK).toLocalDate());
         return item;
+    }
+
+    private static String agendaEntry(Meeting meeting) {
+        return "meeting " + meeting.id + " on " + meeting.startsAt.atZone(CommitteeApi.DENMARK).toLocalDate();
     }
 
     /** The first planned meeting after {@code after} whose stored material deadline has not passed. */
@@ -312,6 +318,9 @@ public class CommitteeService {
         decision.decidedAt = meeting.startsAt;
         decision.persist();
         cases.access(item.caseId, AccessLog.Action.CHANGE, "committee decision");
+        trail.record(item.caseId, null, "ADD", "committeeDecision", null, decision.outcome
+                + (decision.missingInformation == null ? "" : "; mangler: " + decision.missingInformation) + " (" + agendaEntry(meeting) + ")",
+                decision.justification);
         item.status = request.outcome() == Decision.Outcome.PENDING ? AgendaItem.Status.PENDING : AgendaItem.Status.DECIDED;
         item.persistAndFlush();
         String why = "Visitationsudvalget: " + request.outcome() + " — " + decision.justification;
@@ -368,45 +377,6 @@ public class CommitteeService {
         var query = Meeting.<Meeting>find("from Meeting where startsAt >= :from and startsAt < :to" + byStatus + " order by startsAt", params);
         List<Meeting> items = query.page(io.quarkus.panache.common.Page.of(page.page, page.size)).list();
         return new Page<>(items, page.page, page.size, query.count());
-    }
-
-    @Transactional
-    public CommitteeApi.MeetingView view(UUID meetingId) {
-        Meeting meeting = meeting(meetingId);
-        List<CommitteeApi.ItemView> agenda = AgendaItem.<AgendaItem>list("meetingId = ?1 and status <> ?2 order by addedAt, id",
-                        meetingId, AgendaItem.Status.REMOVED).stream()
-                .map(item -> new CommitteeApi.ItemView(item.id, item.caseId, item.status, item.addedBy,
-                        dk.visitation.common.Times.local(item.addedAt), item.rolledFrom, material(item.caseId),
-                        Decision.<Decision>find("agendaItemId", item.id).firstResultOptional().map(CommitteeApi.DecisionView::of).orElse(null),
-                        item.version))
-                .toList();
-        List<CommitteeApi.Attendee> attendance = attendance(meetingId);
-        return new CommitteeApi.MeetingView(meeting.id, dk.visitation.common.Times.local(meeting.startsAt), dk.visitation.common.Times.local(meeting.materialDeadline),
-                meeting.statusAt(Instant.now()), meeting.extraordinary, meeting.historical, agenda, attendance, quorum(attendance),
-                meeting.version);
-    }
-
-    /** The newest material MYN prepared for the case, if any. */
-    @SuppressWarnings("unchecked")
-    private static CommitteeApi.MaterialView material(UUID caseId) {
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
-                        select functional_impairment, family_situation, current_support, cast(documents as text), summary,
-                               prepared_by, prepared_at
-                        from committee_material where case_id = :case order by prepared_at desc limit 1""")
-                .setParameter("case", caseId).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = rows.getFirst();
-        List<String> documents;
-        try {
-            documents = JSON.readValue((String) row[3], DOCUMENTS);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        Instant preparedAt = row[6] instanceof Instant i ? i : ((java.time.OffsetDateTime) row[6]).toInstant();
-        return new CommitteeApi.MaterialView((Boolean) row[0], (Boolean) row[1], (Boolean) row[2], documents, (String) row[4],
-                (String) row[5], dk.visitation.common.Times.local(preparedAt));
     }
 
     long casesOnAgenda(UUID meetingId) {

@@ -37,8 +37,10 @@ public class EconomyReviews implements TaskForm {
     private final Outbox outbox;
     private final CaseService cases;
     private final IntegrationEvents events;
+    private final dk.visitation.cases.CaseAuditTrail trail;
 
-    EconomyReviews(Outbox outbox, CaseService cases, IntegrationEvents events) {
+    EconomyReviews(Outbox outbox, CaseService cases, IntegrationEvents events, dk.visitation.cases.CaseAuditTrail trail) {
+        this.trail = trail;
         this.outbox = outbox;
         this.cases = cases;
         this.events = events;
@@ -123,8 +125,11 @@ public class EconomyReviews implements TaskForm {
             return Map.of();
         }
         Grant grant = Grant.findById(review[2]);
+        Grant.Approval before = grant.approval;
         grant.approval = approved.asBoolean() ? Grant.Approval.APPROVED : Grant.Approval.REJECTED;
         grant.approvalDecidedAt = now;
+        trail.record(grant.caseId, task.completedBy(), "CHANGE", "grant " + grant.id + " approval", before, grant.approval,
+                text.asText().strip());
         events.publish(IntegrationEvents.GRANT_CHANGED, grant.caseId, Map.of("grantId", grant.id.toString(),
                 "approval", grant.approval.name()));
         return Map.of("approved", approved.asBoolean());

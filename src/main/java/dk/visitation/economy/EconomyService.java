@@ -30,13 +30,15 @@ public class EconomyService {
 
     private final CaseService cases;
     private final AccessLog accessLog;
+    private final dk.visitation.cases.CaseAuditTrail trail;
     private final Caller caller;
     private final IntegrationEvents events;
     private final EconomyReviews reviews;
     private final EconomySettings settings;
 
     EconomyService(CaseService cases, AccessLog accessLog, Caller caller, IntegrationEvents events, EconomyReviews reviews,
-            EconomySettings settings) {
+            EconomySettings settings, dk.visitation.cases.CaseAuditTrail trail) {
+        this.trail = trail;
         this.cases = cases;
         this.accessLog = accessLog;
         this.caller = caller;
@@ -73,6 +75,7 @@ public class EconomyService {
         long annual = Cost.upTo(grant.priceOre, grant.scope, grant.tariffPeriod, grant.validFrom, grant.validFrom.plusDays(365));
         grant.approval = annual > settings.grantApprovalThresholdOre() ? Grant.Approval.PENDING : Grant.Approval.NOT_REQUIRED;
         grant.persistAndFlush();
+        trail.record(caseId, null, "ADD", "grant", null, describe(grant), null);
         if (grant.approval == Grant.Approval.PENDING) {
             reviews.request(caseId, EconomyReviews.Trigger.GRANT_APPROVAL, grant.id);
         }
@@ -107,8 +110,10 @@ public class EconomyService {
     public PaymentPeriods switchPayment(UUID caseId, Department department, LocalDate effective, String reason, String by) {
         Panache.getEntityManager().createNativeQuery("select id from payment_period where case_id = :case for update")
                 .setParameter("case", caseId).getResultList(); // one switch per case at a time
-        PaymentPeriods switched = load(caseId).switchTo(department, effective);
+        PaymentPeriods current = load(caseId);
+        PaymentPeriods switched = current.switchTo(department, effective);
         save(caseId, switched);
+        trail.record(caseId, by, "CHANGE", "paymentResponsibility", periods(current), periods(switched), reason);
         Panache.getEntityManager().createNativeQuery("""
                         insert into payment_switch (id, case_id, department, effective_on, reason, recorded_by, recorded_at)
                         values (:id, :case, :department, :effective, :reason, :by, :at)""")
@@ -118,6 +123,18 @@ public class EconomyService {
         events.publish(IntegrationEvents.PAYMENT_RESPONSIBILITY_CHANGED, caseId,
                 Map.of("department", department.name(), "effectiveDate", effective.toString()));
         return switched;
+    }
+
+    /** A grant as the audit trail shows it. */
+    static String describe(Grant grant) {
+        return grant.id + ": " + grant.serviceType + " (" + grant.legalBasis + ") " + grant.provider + " " + grant.providerName + ", "
+                + grant.priceOre + " øre per " + grant.tariffPeriod + " × " + grant.scope.toPlainString() + ", " + grant.validFrom
+                + " – " + grant.validTo + ", approval " + grant.approval;
+    }
+
+    private static String periods(PaymentPeriods periods) {
+        return periods.periods().stream().map(p -> p.department() + " from " + p.from() + (p.to() == null ? "" : " to " + p.to()))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** The ids of the case's grants that run on {@code day} (for the handover summary). */

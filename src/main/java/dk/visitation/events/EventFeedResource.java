@@ -40,9 +40,11 @@ public class EventFeedResource {
     private static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
     private final ObjectMapper json;
+    private final dk.visitation.security.AccessLog accessLog;
 
-    EventFeedResource(ObjectMapper json) {
+    EventFeedResource(ObjectMapper json, dk.visitation.security.AccessLog accessLog) {
         this.json = json;
+        this.accessLog = accessLog;
     }
 
     @Schema(name = "IntegrationEvent")
@@ -71,6 +73,11 @@ public class EventFeedResource {
                         where seq > :after order by seq limit :limit""")
                 .setParameter("after", after).setParameter("limit", limit).getResultList();
         List<Event> events = rows.stream().map(this::event).toList();
+        List<UUID> cases = events.stream().map(Event::caseId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!cases.isEmpty()) { // facts about the cases (transferred, who pays, grants): a read of each child's case
+            accessLog.record(dk.visitation.security.AccessLog.Action.READ, "event feed", cases, List.of(),
+                    Map.of("after", after, "limit", limit));
+        }
         return new Feed(events, events.isEmpty() ? after : events.getLast().seq());
     }
 

@@ -45,6 +45,7 @@ public class HandoverService {
     private static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
     private final CaseService cases;
+    private final dk.visitation.cases.CaseAuditTrail trail;
     private final EconomyService economy;
     private final Outbox outbox;
     private final Caller caller;
@@ -53,8 +54,9 @@ public class HandoverService {
     private final TaskService tasks;
 
     HandoverService(CaseService cases, EconomyService economy, Outbox outbox, Caller caller, IntegrationEvents events,
-            EconomyReviews reviews, TaskService tasks) {
+            EconomyReviews reviews, TaskService tasks, dk.visitation.cases.CaseAuditTrail trail) {
         this.tasks = tasks;
+        this.trail = trail;
         this.events = events;
         this.reviews = reviews;
         this.cases = cases;
@@ -228,6 +230,7 @@ public class HandoverService {
         item.openedOn = LocalDate.now(DENMARK);
         item.createdBy = caller.user();
         item.persistAndFlush();
+        trail.record(caseId, null, "ADD", "workItem", null, item.id + ": " + kind + (item.blocking ? " (blocking) " : " ") + description, null);
         return item;
     }
 
@@ -250,6 +253,7 @@ public class HandoverService {
         item.closedOn = LocalDate.now(DENMARK);
         item.closedBy = caller.user();
         item.persistAndFlush();
+        trail.record(caseId, null, "CHANGE", "workItem " + item.id, WorkItem.Status.OPEN, WorkItem.Status.CLOSED, null);
         if (waiting.isPresent() && waiting.get().status == Handover.Status.BLOCKED && blockers(caseId).isEmpty()) {
             Handover handover = waiting.get();
             handover.status = Handover.Status.SUMMARY;

@@ -28,14 +28,20 @@ public class AccessLog {
     private static final Logger LOG = Logger.getLogger(AccessLog.class);
 
     private final Instance<Caller> caller;
+    private final Instance<ChildDirectory> children;
     private final int retentionDays;
 
-    AccessLog(Instance<Caller> caller,
+    AccessLog(Instance<Caller> caller, Instance<ChildDirectory> children,
             @ConfigProperty(name = "visitation.access-log.retention-days", defaultValue = "1825") int retentionDays) {
         this.caller = caller;
+        this.children = children;
         this.retentionDays = retentionDays;
     }
 
+    /**
+     * Writes one entry. An entry that names more cases than children gets the children of those cases
+     * added, so the per-child search finds every read, whichever feature logged it by case id only.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Action action, String what, Collection<UUID> caseIds, Collection<UUID> childIds,
             Map<String, Object> criteria) {
@@ -54,7 +60,12 @@ public class AccessLog {
         entry.action = action;
         entry.what = what;
         entry.caseIds = caseIds.stream().distinct().toArray(UUID[]::new);
-        entry.childIds = childIds.stream().distinct().toArray(UUID[]::new);
+        java.util.Set<UUID> caseSet = new java.util.HashSet<>(caseIds);
+        java.util.Set<UUID> childSet = new java.util.LinkedHashSet<>(childIds);
+        if (childSet.size() < caseSet.size()) {
+            childSet.addAll(children.get().childIdsOfCases(caseSet));
+        }
+        entry.childIds = childSet.toArray(UUID[]::new);
         entry.criteria = criteria == null || criteria.isEmpty() ? null : criteria;
         entry.persist();
     }

@@ -8,4 +8,7 @@ public interface ChildDirectory {
 
     /** The child's id, when the CPR number is valid and known. */
     Optional<UUID> childIdOf(String cpr);
+
+    /** The children of these cases, so an access-log entry that names a case is found by its child's search. */
+    java.util.Set<UUID> childIdsOfCases(java.util.Collection<UUID> caseIds);
 }

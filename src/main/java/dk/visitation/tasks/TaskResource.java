@@ -115,7 +115,7 @@ public class TaskResource {
     @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        return ok(tasks.get(id));
+        return ok(tasks.read(id));
     }
 
     @POST
@@ -147,7 +147,11 @@ public class TaskResource {
     @POST
     @Path(ID + "/assignee")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "reassignTask", summary = "Hand a task to another person in its group")
+    @Operation(operationId = "reassignTask", summary = "Hand a task to another person in its group",
+            description = "A claimed task is handed on only by its assignee or a leader. The new assignee must be a member of the "
+                    + "task's candidate group: a user who has used the task list with a role that gives the group "
+                    + "(MYN_ADVISER: MYN, CBA_ADVISER: CBA, COMMITTEE_MEMBER: COMMITTEE, ECONOMY: ECONOMY). "
+                    + "The change is kept in the task's history.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reassignment.class),
             examples = @ExampleObject(name = "colleague", value = "{\"assignee\": \"lars.myn\"}")))
     @APIResponse(responseCode = "200", description = "Reassigned", content = @Content(
@@ -156,10 +160,39 @@ public class TaskResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The task is claimed by someone else and the caller is not a leader",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The task is completed", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The new assignee is not a member of the task's candidate group",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reassign(@PathParam("id") UUID id, @Valid @NotNull Reassignment request) {
         return ok(tasks.reassign(id, request.assignee()));
+    }
+
+    @Schema(name = "TaskHistoryEntry")
+    public record HistoryView(@Schema(examples = "2026-11-24T10:15:00+01:00") OffsetDateTime at,
+            @Schema(examples = "mette.myn") String actor, TaskHistory.Action action,
+            @Schema(examples = "mette.myn") String oldAssignee, @Schema(examples = "lars.myn") String newAssignee) {
+
+        static HistoryView of(TaskHistory h) {
+            return new HistoryView(local(h.at), h.actor, h.action, h.oldAssignee, h.newAssignee);
+        }
+    }
+
+    @GET
+    @Path(ID + "/history")
+    @Operation(operationId = "getTaskHistory", summary = "Who took, released and handed on a task, oldest first")
+    @APIResponse(responseCode = "200", description = "The task's history", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryView.class),
+            examples = @ExampleObject(name = "handed on", value = "[{\"at\": \"2026-11-24T10:15:00+01:00\", \"actor\": \"mette.myn\", "
+                    + "\"action\": \"CLAIM\", \"oldAssignee\": null, \"newAssignee\": \"mette.myn\"}, "
+                    + "{\"at\": \"2026-11-24T11:02:00+01:00\", \"actor\": \"mette.myn\", \"action\": \"REASSIGN\", "
+                    + "\"oldAssignee\": \"mette.myn\", \"newAssignee\": \"lars.myn\"}]")))
+    @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<HistoryView> history(@PathParam("id") UUID id) {
+        return tasks.history(id).stream().map(HistoryView::of).toList();
     }
 
     @POST

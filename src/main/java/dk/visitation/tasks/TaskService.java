@@ -8,6 +8,7 @@ import dk.visitation.common.ProblemType;
 import dk.visitation.security.Caller;
 import dk.visitation.security.Role;
 import dk.visitation.workflow.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -30,10 +31,14 @@ public class TaskService {
 
     private final Caller caller;
     private final Outbox outbox;
+    private final dk.visitation.security.AccessLog accessLog;
     private final Map<String, TaskForm> forms = new HashMap<>();
+    /** Memberships already in {@code task_group_member}: spares the insert on every call. */
+    private final java.util.Set<String> knownMembers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    TaskService(Caller caller, Outbox outbox, Instance<TaskForm> forms) {
+    TaskService(Caller caller, Outbox outbox, Instance<TaskForm> forms, dk.visitation.security.AccessLog accessLog) {
         this.caller = caller;
+        this.accessLog = accessLog;
         this.outbox = outbox;
         forms.forEach(form -> {
             if (this.forms.put(form.formKey(), form) != null) {
@@ -47,6 +52,7 @@ public class TaskService {
 
     @Transactional
     public Page<Task> list(TaskQuery query, PageRequest page) {
+        rememberMembership();
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         where.add("status = :status");
@@ -78,14 +84,31 @@ public class TaskService {
         var found = Task.<Task>find("from Task where " + String.join(" and ", where)
                 + " order by dueAt asc nulls last, priority desc, createdAt, id", params);
         List<Task> items = found.page(io.quarkus.panache.common.Page.of(page.page, page.size)).list();
+        List<UUID> cases = items.stream().map(t -> t.caseId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!cases.isEmpty()) { // a task names its case and what was decided in it: a read of the child's case
+            Map<String, Object> criteria = new HashMap<>();
+            params.map().forEach((name, value) -> criteria.put(name, String.valueOf(value)));
+            accessLog.record(dk.visitation.security.AccessLog.Action.SEARCH, "task list", cases, List.of(), criteria);
+        }
         return new Page<>(items, page.page, page.size, found.count());
     }
 
     @Transactional
     public Task get(UUID id) {
+        rememberMembership();
         Task task = Task.findById(id);
         if (task == null || !(caller.hasRole(Role.LEADER) || caller.taskGroups().contains(task.candidateGroup))) {
             throw ProblemException.notFound("Task", id);
+        }
+        return task;
+    }
+
+    /** Reads a task for the caller; a task of a case is a read of the child's case, logged. */
+    @Transactional
+    public Task read(UUID id) {
+        Task task = get(id);
+        if (task.caseId != null) {
+            accessLog.record(dk.visitation.security.AccessLog.Action.READ, "task", List.of(task.caseId), List.of(), Map.of());
         }
         return task;
     }
@@ -96,6 +119,9 @@ public class TaskService {
         Task task = open(id);
         if (task.assignee != null && !task.assignee.equals(caller.user())) {
             throw new ProblemException(ProblemType.CONFLICT, "The task is claimed by " + task.assignee);
+        }
+        if (!caller.user().equals(task.assignee)) {
+            TaskHistory.record(task.id, caller.user(), TaskHistory.Action.CLAIM, task.assignee, caller.user());
         }
         task.assignee = caller.user();
         task.persistAndFlush();
@@ -109,18 +135,68 @@ public class TaskService {
         if (task.assignee != null && !task.assignee.equals(caller.user()) && !caller.hasRole(Role.LEADER)) {
             throw new ProblemException(ProblemType.CONFLICT, "Only " + task.assignee + " or a leader can release the task");
         }
+        if (task.assignee != null) {
+            TaskHistory.record(task.id, caller.user(), TaskHistory.Action.UNCLAIM, task.assignee, null);
+        }
         task.assignee = null;
         task.persistAndFlush();
         return task;
     }
 
-    /** Hands the task to another person in the same group. */
+    /**
+     * Hands the task to another member of its candidate group. A claimed task only by its assignee or a
+     * leader (403 otherwise); the new assignee must be a member of the group (422 otherwise): a user who
+     * has used the task list with a role giving that group ({@code task_group_member}).
+     */
     @Transactional
     public Task reassign(UUID id, String assignee) {
         Task task = open(id);
+        if (task.assignee != null && !task.assignee.equals(caller.user()) && !caller.hasRole(Role.LEADER)) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Only " + task.assignee + " or a leader can hand on a claimed task");
+        }
+        if (!isMember(task.candidateGroup, assignee)) {
+            throw new ProblemException(ProblemType.BUSINESS_RULE,
+                    assignee + " is not a member of the task's group " + task.candidateGroup);
+        }
+        if (!assignee.equals(task.assignee)) {
+            TaskHistory.record(task.id, caller.user(), TaskHistory.Action.REASSIGN, task.assignee, assignee);
+        }
         task.assignee = assignee;
         task.persistAndFlush();
         return task;
+    }
+
+    /** Who took, released and handed on the task, oldest first. */
+    @Transactional
+    public List<TaskHistory> history(UUID id) {
+        get(id);
+        return TaskHistory.list("taskId = ?1 order by at, id", id);
+    }
+
+    boolean isMember(String group, String user) {
+        return !Task.getEntityManager().createNativeQuery(
+                "select 1 from task_group_member where candidate_group = :group and user_name = :user")
+                .setParameter("group", group).setParameter("user", user).getResultList().isEmpty();
+    }
+
+    /** Registers the caller as a member of each task group its roles give, once per user and group. */
+    private void rememberMembership() {
+        String user = caller.user();
+        for (String group : caller.taskGroups()) {
+            String key = group + "/" + user;
+            if (knownMembers.contains(key)) {
+                continue;
+            }
+            QuarkusTransaction.requiringNew().run(() -> Task.getEntityManager().createNativeQuery(
+                    "insert into task_group_member (candidate_group, user_name, first_seen) values (:group, :user, now())"
+                            + " on conflict do nothing")
+                    .setParameter("group", group).setParameter("user", user).executeUpdate());
+            if (knownMembers.size() > 100_000) {
+                knownMembers.clear();
+            }
+            knownMembers.add(key);
+        }
     }
 
     /** Completes the task with the form's input: 400 on a bad form and nothing is completed. */

@@ -45,6 +45,64 @@ class AuditTrailTest {
     }
 
     @Test
+    void a_re_recorded_assessment_keeps_its_earlier_version_and_its_conclusion_and_status_change_are_audited() {
+        UUID caseId = registerCase(freshCpr());
+        String task = dk.visitation.support.Tasks.awaitOpen(caseId, "assess-target-group");
+        Map<String, Object> first = new java.util.HashMap<>(dk.visitation.support.Visitation.greyZone());
+        first.put("notes", "Første vurdering: gråzone.");
+        Map<String, Object> second = new java.util.HashMap<>(dk.visitation.support.Visitation.obviousCba());
+        second.put("notes", "Ny udtalelse fra BUP.");
+        given().contentType(io.restassured.http.ContentType.JSON).body(first).put("/cases/" + caseId + "/assessment").then().statusCode(200);
+        given().contentType(io.restassured.http.ContentType.JSON).body(second).put("/cases/" + caseId + "/assessment").then().statusCode(200);
+        dk.visitation.support.Tasks.complete(task, Map.of("outcome", "COMMITTEE", "reason", "Udvalget bør se sagen."));
+
+        var audit = given().get("/cases/" + caseId + "/audit").then().statusCode(200).extract().jsonPath();
+        java.util.List<Map<String, Object>> versions = audit.getList("findAll { it.field == 'assessment' }");
+        org.junit.jupiter.api.Assertions.assertEquals(2, versions.size(), "both recorded versions are in the trail");
+        org.junit.jupiter.api.Assertions.assertNull(versions.get(0).get("oldValue"));
+        org.junit.jupiter.api.Assertions.assertTrue(((String) versions.get(0).get("newValue")).contains("Første vurdering: gråzone."));
+        org.junit.jupiter.api.Assertions.assertEquals(versions.get(0).get("newValue"), versions.get(1).get("oldValue"),
+                "the second version names the first as its old value");
+        org.junit.jupiter.api.Assertions.assertTrue(((String) versions.get(1).get("newValue")).contains("Ny udtalelse fra BUP."));
+        org.junit.jupiter.api.Assertions.assertEquals("test.adviser", versions.get(1).get("actor"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/cases/" + caseId + "/audit").then()
+                .body("find { it.field == 'assessment.outcome' }.newValue", equalTo("COMMITTEE"))
+                .body("find { it.field == 'assessment.outcome' }.reason", equalTo("Udvalget bør se sagen."))
+                .body("find { it.field == 'status' }.oldValue", equalTo("AWAITING_ASSESSMENT"))
+                .body("find { it.field == 'status' }.newValue", equalTo("PREPARING_COMMITTEE")));
+    }
+
+    @Test
+    void grants_payment_switches_work_items_and_agenda_removals_are_in_the_audit_trail_with_their_reasons() {
+        UUID caseId = dk.visitation.support.Visitation.onAgenda();
+        String meeting = dk.visitation.support.Visitation.meetingOf(caseId);
+        String item = dk.visitation.support.Visitation.item(meeting, caseId)[0];
+        String economy = dk.visitation.support.Tokens.of("erik.economy", java.util.Set.of("ECONOMY"), java.util.Set.of());
+        var json = io.restassured.http.ContentType.JSON;
+        given().contentType(json).body(Map.of("serviceType", "SUPPORTIVE_MEASURES", "provider", "INTERNAL",
+                "providerName", "Familiehuset", "priceOre", 100_000_00L, "tariffPeriod", "YEAR", "scope", 1,
+                "from", "2026-01-01", "to", "2027-01-01")).post("/cases/" + caseId + "/grants").then().statusCode(201);
+        dk.visitation.support.Api.as(economy).contentType(json).body(Map.of("department", "CBA", "effectiveDate", "2026-07-01",
+                "reason", "Aftalt ved overdragelsesmødet")).post("/cases/" + caseId + "/payment-responsibility").then().statusCode(200);
+        String work = given().contentType(json).body(Map.of("kind", "APPLICATION", "description", "Ansøgning om aflastning"))
+                .post("/cases/" + caseId + "/work-items").then().statusCode(201).extract().path("id");
+        given().post("/cases/" + caseId + "/work-items/" + work + "/close").then().statusCode(200);
+        given().header(CaseService.CHANGE_REASON, URLEncoder.encode("Forældrene har trukket ansøgningen", StandardCharsets.UTF_8))
+                .delete("/committee/meetings/" + meeting + "/agenda/" + item).then().statusCode(204);
+
+        given().get("/cases/" + caseId + "/audit").then().statusCode(200)
+                .body("find { it.field == 'grant' }.action", equalTo("ADD"))
+                .body("find { it.field == 'grant' }.newValue", org.hamcrest.Matchers.containsString("SUPPORTIVE_MEASURES"))
+                .body("find { it.field == 'paymentResponsibility' }.actor", equalTo("erik.economy"))
+                .body("find { it.field == 'paymentResponsibility' }.reason", equalTo("Aftalt ved overdragelsesmødet"))
+                .body("find { it.field == 'paymentResponsibility' }.newValue", org.hamcrest.Matchers.containsString("CBA from 2026-07-01"))
+                .body("find { it.field == 'workItem' }.newValue", org.hamcrest.Matchers.containsString("Ansøgning om aflastning"))
+                .body("find { it.field == 'workItem " + work + "' }.newValue", equalTo("CLOSED"))
+                .body("find { it.field == 'committeeAgenda' && it.action == 'REMOVE' }.reason", equalTo("Forældrene har trukket ansøgningen"))
+                .body("find { it.field == 'committeeAgenda' && it.action == 'REMOVE' }.oldValue", org.hamcrest.Matchers.containsString(meeting));
+    }
+
+    @Test
     void a_change_after_the_decision_needs_a_reason() {
         UUID id = registerCase(freshCpr());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/cases/" + id).then()

@@ -120,6 +120,55 @@ class CommitteeTest {
     }
 
     @Test
+    void a_pending_case_carries_what_is_missing_and_where_it_came_from_onto_the_next_agenda_and_into_both_minutes() {
+        UUID caseId = Visitation.onAgenda();
+        String first = Visitation.meetingOf(caseId);
+        Visitation.passDeadline(engine, first);
+        Visitation.attend(first);
+        String[] firstItem = Visitation.item(first, caseId);
+        String decision = decide(first, firstItem, Map.of("outcome", "PENDING", "justification", "Vi mangler oplysninger.",
+                "missingInformation", "Udtalelse fra PPR om skolegangen", "decidedBy", MEMBERS)).statusCode(201).extract().path("id");
+
+        String next = Visitation.meetingOf(caseId);
+        String pending = "agenda.find { it.caseId == '" + caseId + "' }.pending.";
+        as(member("mette.myn")).get("/committee/meetings/" + next).then().statusCode(200)
+                .body(pending + "missingInformation", equalTo("Udtalelse fra PPR om skolegangen"))
+                .body(pending + "meetingId", equalTo(first))
+                .body(pending + "decisionId", equalTo(decision))
+                .body(pending + "agendaItemId", equalTo(firstItem[0]))
+                .body(pending + "meetingStartsAt", org.hamcrest.Matchers.notNullValue());
+        for (String meeting : List.of(first, next)) {
+            String html = as(member("mette.myn")).accept("text/html").get("/committee/meetings/" + meeting + "/minutes")
+                    .then().statusCode(200).extract().asString();
+            assertTrue(html.contains("Udtalelse fra PPR om skolegangen"), "the minutes of " + meeting + " print what is missing");
+        }
+    }
+
+    @Test
+    void a_meeting_shows_an_adviser_only_the_cases_in_their_scope_and_every_view_is_in_the_childs_access_log() {
+        UUID caseId = Visitation.onAgenda(); // a MYN case
+        String meeting = Visitation.meetingOf(caseId);
+        String cbaAdviser = dk.visitation.support.Tokens.of("cora.cba", java.util.Set.of("CBA_ADVISER"), java.util.Set.of("CBA"));
+        String mynAdviser = dk.visitation.support.Tokens.of("mads.myn", java.util.Set.of("MYN_ADVISER"), java.util.Set.of("MYN"));
+        as(cbaAdviser).get("/committee/meetings/" + meeting).then().statusCode(200)
+                .body("agenda.caseId", org.hamcrest.Matchers.not(hasItem(caseId.toString())));
+        as(cbaAdviser).get("/committee/meetings/" + meeting + "/minutes").then().statusCode(200)
+                .body("agenda.caseId", org.hamcrest.Matchers.not(hasItem(caseId.toString())));
+        as(mynAdviser).get("/committee/meetings/" + meeting).then().statusCode(200)
+                .body("agenda.caseId", hasItem(caseId.toString()));
+        as(member("carl.cba")).get("/committee/meetings/" + meeting + "/minutes").then().statusCode(200)
+                .body("agenda.caseId", hasItem(caseId.toString()));
+
+        String auditor = dk.visitation.support.Tokens.of("anne.auditor", java.util.Set.of("AUDITOR"), java.util.Set.of());
+        String child = as(auditor).queryParam("caseId", caseId.toString()).queryParam("action", "CREATE").get("/access-log")
+                .then().statusCode(200).extract().path("items[0].childIds[0]");
+        as(auditor).queryParam("childId", child).queryParam("size", 200).get("/access-log").then().statusCode(200)
+                .body("items.findAll { it.actor == 'mads.myn' }.what", hasItem("committee meeting"))
+                .body("items.findAll { it.actor == 'carl.cba' }.what", hasItem("committee minutes"))
+                .body("items.actor", org.hamcrest.Matchers.not(hasItem("cora.cba")));
+    }
+
+    @Test
     void decisions_need_a_quorum_present_members_a_justification_and_if_match() {
         UUID caseId = Visitation.onAgenda();
         String meeting = Visitation.meetingOf(caseId);

@@ -48,6 +48,7 @@ class AccessPolicyTest {
             Map.entry("claimTask", TASK_ROLES),
             Map.entry("unclaimTask", TASK_ROLES),
             Map.entry("reassignTask", TASK_ROLES),
+            Map.entry("getTaskHistory", TASK_ROLES),
             Map.entry("completeTask", TASK_ROLES),
             Map.entry("registerCase", Set.of(MYN_ADVISER, CBA_ADVISER, SYSTEM)),
             Map.entry("getCase", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR)),
@@ -170,6 +171,7 @@ class AccessPolicyTest {
             Map.entry("getCommitteeStatistics", (as, id, etag) -> as.queryParam("from", "2022-01-01").queryParam("to", "2022-07-01")
                     .get("/committee/statistics")),
             Map.entry("getTask", (as, id, etag) -> as.get("/tasks/" + mynTask)),
+            Map.entry("getTaskHistory", (as, id, etag) -> as.get("/tasks/" + UUID.randomUUID() + "/history")),
             // changes to tasks are checked on a task that does not exist: the role gate answers first
             Map.entry("claimTask", (as, id, etag) -> as.post("/tasks/" + UUID.randomUUID() + "/claim")),
             Map.entry("unclaimTask", (as, id, etag) -> as.post("/tasks/" + UUID.randomUUID() + "/unclaim")),
@@ -243,7 +245,7 @@ class AccessPolicyTest {
         if (operation.equals("getTask")) {
             return role.equals(MYN_ADVISER) || role.equals(LEADER) ? 200 : 404; // the task is MYN's
         }
-        if (operation.endsWith("Task") || NOT_FOUND_PROBES.contains(operation)) {
+        if (operation.endsWith("Task") || operation.equals("getTaskHistory") || NOT_FOUND_PROBES.contains(operation)) {
             return 404;
         }
         if (operation.equals("scheduleMeeting")) {

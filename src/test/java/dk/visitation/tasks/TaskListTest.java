@@ -115,6 +115,37 @@ class TaskListTest {
     }
 
     @Test
+    void a_claimed_task_is_handed_on_only_by_its_assignee_or_a_leader_only_to_a_member_of_its_group_and_the_history_says_so() {
+        UUID caseId = registerCase(freshCpr());
+        String task = Tasks.awaitOpen(caseId, "assess-target-group");
+        String leader = Tokens.of("lone.leader", Set.of("LEADER"), Set.of());
+        as(lars()).get("/tasks").then().statusCode(200); // lars.myn has used MYN's task list: a member of MYN
+        as(carl()).get("/tasks").then().statusCode(200); // carl.cba: a member of CBA only
+        as(mette()).post("/tasks/" + task + "/claim").then().statusCode(200);
+
+        as(lars()).contentType(ContentType.JSON).body(Map.of("assignee", "lars.myn"))
+                .post("/tasks/" + task + "/assignee").then().statusCode(403).contentType("application/problem+json");
+        as(mette()).contentType(ContentType.JSON).body(Map.of("assignee", "carl.cba"))
+                .post("/tasks/" + task + "/assignee").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:visitation:problem:business-rule"));
+        as(mette()).contentType(ContentType.JSON).body(Map.of("assignee", "nobody.known"))
+                .post("/tasks/" + task + "/assignee").then().statusCode(422);
+        as(mette()).get("/tasks/" + task).then().body("assignee", equalTo("mette.myn"));
+
+        as(mette()).contentType(ContentType.JSON).body(Map.of("assignee", "lars.myn"))
+                .post("/tasks/" + task + "/assignee").then().statusCode(200).body("assignee", equalTo("lars.myn"));
+        as(leader).contentType(ContentType.JSON).body(Map.of("assignee", "mette.myn"))
+                .post("/tasks/" + task + "/assignee").then().statusCode(200).body("assignee", equalTo("mette.myn"));
+
+        as(mette()).get("/tasks/" + task + "/history").then().statusCode(200)
+                .body("action", equalTo(java.util.List.of("CLAIM", "REASSIGN", "REASSIGN")))
+                .body("actor", equalTo(java.util.List.of("mette.myn", "mette.myn", "lone.leader")))
+                .body("oldAssignee", equalTo(java.util.Arrays.asList(null, "mette.myn", "lars.myn")))
+                .body("newAssignee", equalTo(java.util.List.of("mette.myn", "lars.myn", "mette.myn")));
+        as(carl()).get("/tasks/" + task + "/history").then().statusCode(404);
+    }
+
+    @Test
     void completing_writes_who_did_it_completes_the_job_and_cannot_happen_twice() {
         UUID caseId = registerCase(freshCpr());
         String task = Tasks.awaitOpen(caseId, "assess-target-group");
