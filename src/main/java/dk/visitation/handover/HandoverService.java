@@ -171,7 +171,8 @@ public class HandoverService {
         item.closedOn = LocalDate.now(DENMARK);
         item.closedBy = caller.user();
         item.persistAndFlush();
-        trail.record(caseId, null, "CHANGE", "workItem " + item.id, WorkItem.Status.OPEN, WorkItem.Status.CLOSED, null);
+        trail.record(caseId, null, "CHANGE", "workItem.status", item.id + ": " + WorkItem.Status.OPEN,
+                item.id + ": " + WorkItem.Status.CLOSED, null);
         if (blockers(caseId).isEmpty()) {
             Handover.<Handover>find("caseId = ?1 and status = ?2", caseId, Handover.Status.BLOCKED).firstResultOptional()
                     .ifPresent(waiting -> outbox.publishMessage(UNBLOCKED, waiting.id.toString(), "unblocked:" + item.id,
