@@ -128,8 +128,8 @@ public class EconomyReviews implements TaskForm {
         Grant.Approval before = grant.approval;
         grant.approval = approved.asBoolean() ? Grant.Approval.APPROVED : Grant.Approval.REJECTED;
         grant.approvalDecidedAt = now;
-        trail.record(grant.caseId, task.completedBy(), "CHANGE", "grant " + grant.id + " approval", before, grant.approval,
-                text.asText().strip());
+        trail.record(grant.caseId, task.completedBy(), "CHANGE", "grant.approval", grant.id + ": " + before,
+                grant.id + ": " + grant.approval, text.asText().strip());
         events.publish(IntegrationEvents.GRANT_CHANGED, grant.caseId, Map.of("grantId", grant.id.toString(),
                 "approval", grant.approval.name()));
         return Map.of("approved", approved.asBoolean());

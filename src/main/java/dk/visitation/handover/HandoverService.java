@@ -253,7 +253,8 @@ public class HandoverService {
         item.closedOn = LocalDate.now(DENMARK);
         item.closedBy = caller.user();
         item.persistAndFlush();
-        trail.record(caseId, null, "CHANGE", "workItem " + item.id, WorkItem.Status.OPEN, WorkItem.Status.CLOSED, null);
+        trail.record(caseId, null, "CHANGE", "workItem.status", item.id + ": " + WorkItem.Status.OPEN,
+                item.id + ": " + WorkItem.Status.CLOSED, null);
         if (waiting.isPresent() && waiting.get().status == Handover.Status.BLOCKED && blockers(caseId).isEmpty()) {
             Handover handover = waiting.get();
             handover.status = Handover.Status.SUMMARY;

@@ -97,7 +97,7 @@ class AuditTrailTest {
                 .body("find { it.field == 'paymentResponsibility' }.reason", equalTo("Aftalt ved overdragelsesmødet"))
                 .body("find { it.field == 'paymentResponsibility' }.newValue", org.hamcrest.Matchers.containsString("CBA from 2026-07-01"))
                 .body("find { it.field == 'workItem' }.newValue", org.hamcrest.Matchers.containsString("Ansøgning om aflastning"))
-                .body("find { it.field == 'workItem " + work + "' }.newValue", equalTo("CLOSED"))
+                .body("find { it.field == 'workItem.status' }.newValue", equalTo(work + ": CLOSED"))
                 .body("find { it.field == 'committeeAgenda' && it.action == 'REMOVE' }.reason", equalTo("Forældrene har trukket ansøgningen"))
                 .body("find { it.field == 'committeeAgenda' && it.action == 'REMOVE' }.oldValue", org.hamcrest.Matchers.containsString(meeting));
     }

@@ -243,6 +243,9 @@ class SettlementTest {
         List<Map<String, Object>> grants = given().get("/cases/" + caseId + "/grants").then().statusCode(200).extract().path("$");
         assertEquals("APPROVED", grants.stream().filter(g -> first.equals(g.get("id"))).findFirst().orElseThrow().get("approval"));
         assertEquals("REJECTED", grants.stream().filter(g -> second.equals(g.get("id"))).findFirst().orElseThrow().get("approval"));
+        given().get("/cases/" + caseId + "/audit").then().statusCode(200) // ECONOMY's answer is in the case's audit trail
+                .body("findAll { it.field == 'grant.approval' }.newValue", org.hamcrest.Matchers.hasItem(second + ": REJECTED"))
+                .body("findAll { it.field == 'grant.approval' }.reason", org.hamcrest.Matchers.hasItem("Dobbeltbevilling"));
         as(economy()).get("/cases/" + caseId + "/economy-reviews").then()
                 .body("find { it.id == '" + firstReview + "' }.approved", equalTo(true))
                 .body("find { it.id == '" + secondReview + "' }.approved", equalTo(false))
