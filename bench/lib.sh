@@ -20,7 +20,7 @@ tool() { "$JAVA_HOME/bin/java" -Xmx1g -cp "$TOOL_CP" "$@"; }
 start_service() {
   local data=$1 port=$2 log=$3; shift 3
   "$JAVA_HOME/bin/java" -Xms256m -Xmx1g "$@" -Dquarkus.http.port="$port" -Dvisitation.embedded.data-dir="$data/postgres" \
-    -Dvisitation.dev-identity.enabled=true -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
+    -Dvisitation.dev-identity.enabled=true -jar "${SERVICE_JAR:-target/quarkus-app/quarkus-run.jar}" >"$log" 2>&1 &
   SERVICE_PID=$!
   await_ready "$port" /q/health/ready "$SERVICE_PID" "$log"
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Soak: RATE new cases a second (open loop) through the whole quick-screening visitation for SECONDS in
-# embedded mode, with the in-process engine recycled by its record limit as in production (the default
-# limit unless RECYCLE_MAX_RECORDS is set). Samples the service JVM's RSS every 10 s; at the end every case
+# embedded mode (the service's own in-process engine: state and log bounded by open work, nothing recycled;
+# the recycles column counts "Engine recycled" log lines, 0 since issue 12). Samples the service JVM's RSS every 10 s; at the end every case
 # is checked (HANDED_OVER in CBA, MYN then CBA paying). Each walk also completes the case's economy review
 # as ECONOMY would, so finished cases leave no instance in the engine. Prints one Markdown row for RESULTS.md.
 # Usage: bench/soak.sh [rate, default 50] [seconds, default 3600]
@@ -13,8 +13,7 @@ BENCH_TMP=$(mktemp -d); tmp=$BENCH_TMP
 trap 'kill "${sampler:-}" 2>/dev/null || true; stop_pid "${pid:-}"; rm -rf "$tmp"' EXIT
 build_service_and_tool
 port=$(free_port)
-recycle=${RECYCLE_MAX_RECORDS:+-Dvisitation.engine.recycle.max-records=$RECYCLE_MAX_RECORDS}
-start_service "$tmp/service" "$port" "$tmp/service.log" -XX:+ExitOnOutOfMemoryError $recycle ${SERVICE_JAVA_OPTS:-}
+start_service "$tmp/service" "$port" "$tmp/service.log" -XX:+ExitOnOutOfMemoryError ${SERVICE_JAVA_OPTS:-}
 pid=$SERVICE_PID
 (while kill -0 "$pid" 2>/dev/null; do
    echo "$(date +%s) $(awk '/VmRSS/ {print $2}' /proc/"$pid"/status)"; sleep 10

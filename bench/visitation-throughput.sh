@@ -2,7 +2,7 @@
 # Cases/s through the whole quick-screening visitation over REST (intake, assessment, task completed with
 # QUICK_SCREEN_CBA, quick screening, handover summary, receipt with effective date, payment switch), every
 # case checked at the end, against the raw in-process engine running a model with as many jobs and
-# gateways and no database (dk.visitation.bench.RawEngineBench), in this run:
+# gateways and no database (dk.visitation.bench.RawEngineBench on the service's own engine, InProcessEngine), in this run:
 #   raw engine:  $RAW_IN_FLIGHT instances in flight for 30 s (after a 10 s warm-up), once with an empty engine
 #                and once with $RAW_STANDING other instances waiting in it (the service's engine holds every open
 #                case's instances: the in-process engine's cost per step grows with its whole state)

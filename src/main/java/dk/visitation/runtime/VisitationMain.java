@@ -14,7 +14,8 @@ public class VisitationMain {
 
     public static void main(String... args) {
         if (!"external".equalsIgnoreCase(EmbeddedDatabase.setting("visitation.engine.mode", "VISITATION_ENGINE_MODE", "embedded"))) {
-            EmbeddedEngine.prestart(); // its start overlaps PostgreSQL's and the boot
+            EmbeddedEngine.prestart(Boolean.parseBoolean(EmbeddedDatabase.setting(
+                    "visitation.engine.keep-full-log", "VISITATION_ENGINE_KEEP_FULL_LOG", "false"))); // its start overlaps PostgreSQL's and the boot
         }
         EmbeddedDatabase.startUnlessConfigured();
         Quarkus.run(args);

@@ -18,20 +18,14 @@ public class EngineReadiness implements HealthCheck {
 
     private final CamundaClient client;
     private final EngineSettings settings;
-    private final EngineRecycler recycler;
-
-    EngineReadiness(CamundaClient client, EngineSettings settings, EngineRecycler recycler) {
+    EngineReadiness(CamundaClient client, EngineSettings settings) {
         this.client = client;
         this.settings = settings;
-        this.recycler = recycler;
     }
 
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("process-engine").withData("mode", settings.mode().name().toLowerCase());
-        if (recycler.recycling()) {
-            return response.withData("state", "recycling").up().build(); // seconds; writes wait in the outbox
-        }
         try {
             var topology = client.newTopologyRequest().requestTimeout(Duration.ofSeconds(2)).send().join();
             return response.withData("brokers", topology.getBrokers().size()).up().build();

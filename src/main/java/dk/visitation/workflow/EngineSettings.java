@@ -53,18 +53,13 @@ public interface EngineSettings {
     /** Outbox publishing. */
     Outbox outbox();
 
-    /** Recycling the in-process engine, whose log only grows (embedded mode). */
-    Recycle recycle();
-
-    interface Recycle {
-        /** A fresh engine (open work rebuilt from the database) once the log holds more records than this; ~1.5 KB of heap each. */
-        @WithDefault("250000")
-        long maxRecords();
-
-        /** How often the log's size is looked at. */
-        @WithDefault("30s")
-        Duration checkEvery();
-    }
+    /**
+     * Embedded mode: keep every record of the in-process engine's log (and its record stream, which tests read
+     * to assert process paths) instead of dropping what the engine has processed. Memory then grows with work
+     * done (~25–70 KB a case): for tests only.
+     */
+    @WithDefault("false")
+    boolean keepFullLog();
 
     interface Outbox {
         /** How often the publisher looks for due commands when nothing woke it. */

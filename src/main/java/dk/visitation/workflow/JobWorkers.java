@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jboss.logging.Logger;
 
 /** Opens one job worker per {@link JobHandler} and completes each job explicitly. */
@@ -28,25 +27,20 @@ public class JobWorkers {
     private final CamundaClient client;
     private final EngineSettings settings;
     private final Instance<JobHandler> handlers;
-    private final EngineGeneration generation;
-    /** Held while a job runs; a recycle holds it exclusively, so no job's answer reaches the engine after it. */
-    private final ReentrantReadWriteLock running = new ReentrantReadWriteLock();
 
     private final List<JobWorker> open = new ArrayList<>();
     private final Set<String> loseNextCompletion = ConcurrentHashMap.newKeySet();
 
-    JobWorkers(CamundaClient client, EngineSettings settings, Instance<JobHandler> handlers, EngineGeneration generation) {
+    JobWorkers(CamundaClient client, EngineSettings settings, Instance<JobHandler> handlers) {
         this.client = client;
         this.settings = settings;
         this.handlers = handlers;
-        this.generation = generation;
     }
 
     synchronized void open() {
         if (!open.isEmpty()) {
             return;
         }
-        String engineOfWorkers = generation.current();
         Set<String> types = new HashSet<>();
         for (JobHandler handler : handlers) {
             if (!types.add(handler.jobType())) {
@@ -54,7 +48,7 @@ public class JobWorkers {
             }
             var worker = client.newWorker()
                     .jobType(handler.jobType())
-                    .handler((jobClient, job) -> run(handler, engineOfWorkers, jobClient, job))
+                    .handler((jobClient, job) -> runOnce(handler, jobClient, job))
                     .name("visitation-" + handler.jobType());
             handler.timeout().ifPresent(worker::timeout);
             open.add(worker.open());
@@ -79,33 +73,6 @@ public class JobWorkers {
      */
     public void loseNextCompletion(String jobType) {
         loseNextCompletion.add(jobType);
-    }
-
-    /**
-     * Runs {@code change} (stopping and starting the engine) while no job runs: jobs that were running have
-     * answered the engine they came from, and jobs pushed meanwhile are dropped, as their keys mean nothing to
-     * the new engine (the rebuilt steps get new jobs).
-     */
-    void whileNoJobRuns(Runnable change) {
-        running.writeLock().lock();
-        try {
-            change.run();
-        } finally {
-            running.writeLock().unlock();
-        }
-    }
-
-    private void run(JobHandler handler, String engineOfJob, JobClient jobClient, ActivatedJob job) {
-        running.readLock().lock();
-        try {
-            if (!generation.current().equals(engineOfJob)) {
-                LOG.debugf("Job %s (%s) came from an engine that is gone: dropped", job.getKey(), job.getType());
-                return;
-            }
-            runOnce(handler, jobClient, job);
-        } finally {
-            running.readLock().unlock();
-        }
     }
 
     private void runOnce(JobHandler handler, JobClient jobClient, ActivatedJob job) {

@@ -5,7 +5,9 @@ import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import dk.visitation.workflow.engine.InProcessEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import org.HdrHistogram.Recorder;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -17,14 +19,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The baseline of bench/visitation-throughput.sh: the same in-process engine the service runs
- * ({@code EngineFactory.create(port).start()}, the same client settings) with a model of as many jobs and
+ * The baseline of bench/visitation-throughput.sh and the raw-engine comparison of bench/raw-engine.sh: an
+ * in-process engine — the service's ({@code InProcessEngine}: prefix-seeking store, bounded log) or the stock
+ * {@code EngineFactory.create(port)} — with the service's client settings, and a model of as many jobs and
  * gateways as one case meets on the quick-screening path (7 jobs: register-case, assess-target-group,
  * register-quick-screening, check-handover-conditions, write-handover-summary, receive-case, switch-payment;
  * 4 exclusive gateways), each job completed at once: no database, no HTTP.
  * <pre>
- * RawEngineBench IN_FLIGHT SECONDS [STANDING]    prints one "BENCH {json}" line
+ * RawEngineBench IN_FLIGHT SECONDS [STANDING [service|stock [WARMUP_SECONDS]]]    prints one "BENCH {json}" line
  * </pre>
+ * Step latency: the time from sending a job's complete command to its answer (the engine processing one
+ * step, behind whatever else it has queued), p50 and p99 over the window.
  * {@code STANDING} instances of another model wait at a job nobody works on while the figure is taken, as the
  * service's open cases (assessment tasks, economy reviews) wait in its engine.
  */
@@ -35,7 +40,10 @@ public final class RawEngineBench {
     private RawEngineBench() {
     }
 
-    public record Result(long completed, long errors, double seconds) {
+    /** Which engine: the service's own, or zeebe-process-test's stock factory. */
+    public enum Variant { SERVICE, STOCK }
+
+    public record Result(long completed, long errors, double seconds, double stepP50Ms, double stepP99Ms, double standingPerSecond) {
         public double instancesPerSecond() {
             return completed / seconds;
         }
@@ -45,10 +53,14 @@ public final class RawEngineBench {
         int inFlight = Integer.parseInt(args[0]);
         Duration window = Duration.ofSeconds(Long.parseLong(args[1]));
         int standing = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-        run(inFlight, Duration.ofSeconds(10), 0); // warm-up, not measured (in its own engine)
-        Result r = run(inFlight, window, standing);
-        System.out.println("BENCH " + ServiceClient.JSON.writeValueAsString(Map.of("instancesPerSecond", r.instancesPerSecond(),
-                "completed", r.completed(), "errors", r.errors(), "inFlight", inFlight, "standing", standing)));
+        Variant variant = args.length > 3 ? Variant.valueOf(args[3].toUpperCase()) : Variant.SERVICE;
+        long warmUp = args.length > 4 ? Long.parseLong(args[4]) : 10;
+        run(variant, inFlight, Duration.ofSeconds(warmUp), 0); // warm-up, not measured (in its own engine)
+        Result r = run(variant, inFlight, window, standing);
+        System.out.println("BENCH " + ServiceClient.JSON.writeValueAsString(Map.of("variant", variant.name().toLowerCase(),
+                "instancesPerSecond", r.instancesPerSecond(), "completed", r.completed(), "errors", r.errors(),
+                "inFlight", inFlight, "standing", standing, "stepP50Ms", r.stepP50Ms(), "stepP99Ms", r.stepP99Ms(),
+                "standingStartedPerSecond", r.standingPerSecond())));
         System.exit(0);
     }
 
@@ -84,12 +96,23 @@ public final class RawEngineBench {
      * {@code window}, each started and awaited to its end.
      */
     public static Result run(int inFlight, Duration window, int standing) throws Exception {
+        return run(Variant.SERVICE, inFlight, window, standing);
+    }
+
+    public static Result run(Variant variant, int inFlight, Duration window, int standing) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ZeebeTestEngine engine = EngineFactory.create(port);
-        engine.start();
+        Runnable stop;
+        if (variant == Variant.STOCK) {
+            ZeebeTestEngine engine = EngineFactory.create(port);
+            engine.start();
+            stop = engine::stop;
+        } else {
+            InProcessEngine engine = InProcessEngine.start(port, false);
+            stop = engine::stop;
+        }
         URI address = URI.create("http://localhost:" + port);
         List<JobWorker> workers = new ArrayList<>();
         try (CamundaClient client = CamundaClient.newClientBuilder().grpcAddress(address).restAddress(address)
@@ -97,6 +120,7 @@ public final class RawEngineBench {
             client.newDeployResourceCommand().addProcessModel(model(), "raw-visitation.bpmn")
                     .addProcessModel(waiting(), "raw-waiting.bpmn").send().join();
             Semaphore starting = new Semaphore(64);
+            long standingStart = System.nanoTime();
             for (int i = 0; i < standing; i++) {
                 starting.acquire();
                 client.newCreateInstanceCommand().bpmnProcessId("raw-waiting").latestVersion()
@@ -104,15 +128,22 @@ public final class RawEngineBench {
                         .whenComplete((created, failure) -> starting.release());
             }
             starting.acquire(64);
+            double standingPerSecond = standing == 0 ? 0 : standing / ((System.nanoTime() - standingStart) / 1e9);
+            Recorder steps = new Recorder(3);
             for (int j = 1; j <= JOBS; j++) {
                 workers.add(client.newWorker().jobType("raw.job-" + j)
-                        .handler((jobClient, job) -> jobClient.newCompleteCommand(job).send().join()).open());
+                        .handler((jobClient, job) -> {
+                            long sent = System.nanoTime();
+                            jobClient.newCompleteCommand(job).send().join();
+                            steps.recordValue((System.nanoTime() - sent) / 1000); // µs
+                        }).open());
             }
             Semaphore slots = new Semaphore(inFlight);
             AtomicLong completed = new AtomicLong();
             AtomicLong errors = new AtomicLong();
             long start = System.nanoTime();
             long end = start + window.toNanos();
+            steps.reset();
             while (System.nanoTime() < end) {
                 if (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                     continue;
@@ -130,11 +161,13 @@ public final class RawEngineBench {
                         });
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            var histogram = steps.getIntervalHistogram();
             slots.tryAcquire(inFlight, 60, TimeUnit.SECONDS);
             workers.forEach(JobWorker::close);
-            return new Result(completed.get(), errors.get(), seconds);
+            return new Result(completed.get(), errors.get(), seconds, histogram.getValueAtPercentile(50) / 1000.0,
+                    histogram.getValueAtPercentile(99) / 1000.0, standingPerSecond);
         } finally {
-            engine.stop();
+            stop.run();
         }
     }
 }

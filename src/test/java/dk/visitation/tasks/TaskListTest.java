@@ -172,7 +172,7 @@ class TaskListTest {
         String task = Tasks.awaitOpen(caseId, "assess-target-group");
         as(mette()).post("/tasks/" + task + "/claim").then().statusCode(200);
 
-        // what the engine hands out after a restart or recycle: the same step as a new job
+        // what the engine hands out after a restart: the same step as a new job
         projector.handle(job(caseId, "assess-target-group", 4_242_424_242L));
 
         assertEquals(4_242_424_242L, (long) QuarkusTransaction.requiringNew().call(

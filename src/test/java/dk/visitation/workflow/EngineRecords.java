@@ -51,6 +51,6 @@ public final class EngineRecords {
     }
 
     private Iterable<Record<?>> records() {
-        return engine.requireEngine().getRecordStreamSource().getRecords();
+        return ((dk.visitation.workflow.engine.InProcessEngine) engine.requireEngine()).testEngine().getRecordStreamSource().getRecords();
     }
 }
