@@ -75,6 +75,8 @@ class AccessPolicyTest {
             Map.entry("getPaymentResponsibility", Set.of(MYN_ADVISER, CBA_ADVISER, Role.ECONOMY, LEADER, AUDITOR)),
             Map.entry("switchPaymentResponsibility", Set.of(Role.ECONOMY, LEADER)),
             Map.entry("getCommitmentAccount", Set.of(Role.ECONOMY, LEADER)),
+            Map.entry("getCommitmentAccountTotals", Set.of(Role.ECONOMY, LEADER)),
+            Map.entry("listCommitmentAccountLines", Set.of(Role.ECONOMY, LEADER)),
             Map.entry("requestHandover", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("getHandover", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("withdrawHandover", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
@@ -146,6 +148,10 @@ class AccessPolicyTest {
                     .post("/cases/" + UUID.randomUUID() + "/payment-responsibility")),
             Map.entry("getCommitmentAccount", (as, id, etag) -> as.queryParam("year", 2027).queryParam("department", "CBA")
                     .get("/economy/commitment-account")),
+            Map.entry("getCommitmentAccountTotals", (as, id, etag) -> as.queryParam("year", 2027).queryParam("department", "CBA")
+                    .get("/economy/commitment-account/totals")),
+            Map.entry("listCommitmentAccountLines", (as, id, etag) -> as.queryParam("year", 2027).queryParam("department", "CBA")
+                    .get("/economy/commitment-account/lines")),
             // the assessment and the committee are checked on things that do not exist: the role gate answers first
             Map.entry("recordAssessment", (as, id, etag) -> as.contentType(ContentType.JSON)
                     .body(dk.visitation.support.Visitation.facts("NONE")).put("/cases/" + UUID.randomUUID() + "/assessment")),
