@@ -14,7 +14,7 @@ build_service_and_tool() {
   fi
   TOOL_CP="target/test-classes:$(cat target/bench.classpath)"
 }
-tool() { "$JAVA_HOME/bin/java" -Xmx1g -cp "$TOOL_CP" "$@"; }
+tool() { "$JAVA_HOME/bin/java" -Xmx1g ${TOOL_JAVA_OPTS:-} -cp "$TOOL_CP" "$@"; }   # TOOL_JAVA_OPTS=-Dbench.task-wait=poll: the old polling walker
 
 # start_service DATA_DIR PORT LOG [java options...]: the packaged service as bench/footprint.sh starts it; sets SERVICE_PID.
 start_service() {

@@ -4,7 +4,7 @@
 # and the list pages through the HTTP API and prints Markdown rows for RESULTS.md.
 # Usage: bench/scale.sh [cases=1000000] [grants=5*cases] [open_tasks=cases/10]
 #   env: REPS (pages, default 200), REPORT_REPS (reports, default 20), DEEP_PAGE (default 500),
-#        YEAR (reports, default 2025), EXPLAIN=1 (also EXPLAIN (ANALYZE, BUFFERS) the service's SQL),
+#        YEAR (reports, default 2025), SKIP_FULL_ACCOUNT=1 (leave out the deprecated every-line account), EXPLAIN=1 (also EXPLAIN (ANALYZE, BUFFERS) the service's SQL),
 #        KEEP=1 (keep the data directory; SCALE_DATA=dir to choose it), SKIP_BUILD=1
 # The service runs as bin/run runs it (embedded PostgreSQL and engine, -Xms256m -Xmx1g); the data is
 # loaded after the start, so the in-process engine has no instances for it (as a cluster that kept its
@@ -42,10 +42,12 @@ psql -f bench/scale/generate.sql
 psql -c "set maintenance_work_mem = '512MB'; set work_mem = '256MB'; set synchronous_commit = off;
          call bench_generate($cases, $grants, $open_tasks)"
 generated=$(date +%s)
+echo "generated in $(( generated - started )) s (of it the kept costs' backfill, visitation_refresh_all_costs; see the log of PostgreSQL)" >&2
 psql -c "vacuum analyze"
 load_s=$(( generated - started )); vacuum_s=$(( $(date +%s) - generated ))
 psql -At -c "select 'rows: ' || string_agg(relname || '=' || n_live_tup, ' ' order by relname) from pg_stat_user_tables
-             where relname in ('child','child_case','case_status_change','payment_period','grant_award','task','economy_review')" >&2
+             where relname in ('child','child_case','case_status_change','payment_period','grant_award','task','economy_review',
+                               'commitment_line','case_year_cost')" >&2
 psql -At -c "select 'database size: ' || pg_size_pretty(pg_database_size('postgres'))" >&2
 
 export VISITATION_URL="http://localhost:$port"
@@ -71,8 +73,14 @@ reports="$data/reports.tsv"
 {
   printf 'expensive cases %s MYN\tECONOMY_TOKEN\t/economy/expensive-cases?year=%s&department=MYN\n' "$year" "$year"
   printf 'expensive cases %s CBA\tECONOMY_TOKEN\t/economy/expensive-cases?year=%s&department=CBA\n' "$year" "$year"
-  printf 'commitment account %s MYN\tECONOMY_TOKEN\t/economy/commitment-account?year=%s&department=MYN\n' "$year" "$year"
-  printf 'commitment account %s CBA\tECONOMY_TOKEN\t/economy/commitment-account?year=%s&department=CBA\n' "$year" "$year"
+  printf 'commitment account totals %s MYN\tECONOMY_TOKEN\t/economy/commitment-account/totals?year=%s&department=MYN\n' "$year" "$year"
+  printf 'commitment account totals %s CBA\tECONOMY_TOKEN\t/economy/commitment-account/totals?year=%s&department=CBA\n' "$year" "$year"
+  printf 'commitment account lines %s MYN, first page\tECONOMY_TOKEN\t/economy/commitment-account/lines?year=%s&department=MYN&size=200\n' "$year" "$year"
+  printf 'commitment account lines %s MYN, deep page\tECONOMY_TOKEN\t/economy/commitment-account/lines?year=%s&department=MYN&size=200&page=%s\n' "$year" "$year" "$deep"
+  [ -n "${SKIP_FULL_ACCOUNT:-}" ] || {
+  printf 'commitment account %s MYN (deprecated, every line)\tECONOMY_TOKEN\t/economy/commitment-account?year=%s&department=MYN\n' "$year" "$year"
+  printf 'commitment account %s CBA (deprecated, every line)\tECONOMY_TOKEN\t/economy/commitment-account?year=%s&department=CBA\n' "$year" "$year"
+  }
 } > "$reports"
 
 jdk=$("$JAVA_HOME/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2)

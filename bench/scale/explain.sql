@@ -40,7 +40,29 @@ explain (analyze, buffers, costs off) select count(*) from child_case cc1_0 wher
 explain (analyze, buffers, costs off) select t1_0.id,t1_0.assignee,t1_0.candidate_group,t1_0.case_id,t1_0.completed_at,t1_0.completed_by,t1_0.completion_command_id,t1_0.created_at,t1_0.due_at,t1_0.element_id,t1_0.follow_up_at,t1_0.form_key,t1_0.job_key,t1_0.loop_counter,t1_0.name,t1_0.outcome,t1_0.priority,t1_0.process_instance_key,t1_0.status,t1_0.subject_id,t1_0.version from task t1_0 where t1_0.status='OPEN' and t1_0.candidate_group in ('MYN') and t1_0.candidate_group='MYN' order by t1_0.due_at,t1_0.priority desc,t1_0.created_at,t1_0.id offset :deep_offset rows fetch first 20 rows only;
 \echo '=== tasks MYN (count)'
 explain (analyze, buffers, costs off) select count(*) from task t1_0 where t1_0.status='OPEN' and t1_0.candidate_group in ('MYN') and t1_0.candidate_group='MYN';
-\echo '=== expensive cases :year :department'
+\echo '=== expensive cases :year :department (from case_year_cost, V40)'
+explain (analyze, buffers, costs off) select case_id, annual_ore, placement_ore, null from case_year_cost
+where department = :'department' and year = :year and annual_ore >= 100000000
+union all
+select null, null, null, coalesce(sum(placement_ore), 0) from case_year_cost
+where department = :'department' and year = :year;
+\echo '=== commitment account totals :year :department, per service type'
+explain (analyze, buffers, costs off) select service_type, sum(amount_ore), sum(awaiting_ore), count(*) from commitment_line
+where department = :'department' and year = :year group by service_type;
+\echo '=== commitment account totals :year :department, per target group'
+explain (analyze, buffers, costs off) select target_group, sum(cost_ore), count(*) from case_year_cost
+where department = :'department' and year = :year group by target_group;
+\echo '=== commitment account lines :year :department, deep page (page of 200 at offset :deep_offset * 10)'
+select :deep_offset * 10 as lines_offset \gset
+explain (analyze, buffers, costs off) select l.case_id, l.service_type, c.status, c.department, l.amount_ore, l.awaiting_ore
+from (select case_id, service_type, amount_ore, awaiting_ore from commitment_line
+      where department = :'department' and year = :year
+      order by case_id, service_type offset :lines_offset limit 200) l
+join child_case c on c.id = l.case_id
+order by l.case_id, l.service_type;
+\echo '=== commitment account lines :year :department (count)'
+explain (analyze, buffers, costs off) select count(*) from commitment_line where department = :'department' and year = :year;
+\echo '=== (before V40) expensive cases :year :department, the aggregate'
 explain (analyze, buffers, costs off) with parts as (
     select g.case_id, g.service_type, g.approval,
            g.price_ore * (g.scope * 100) * case g.tariff_period when 'MONTH' then 12 else 1 end as numerator,
@@ -76,7 +98,7 @@ explain (analyze, buffers, costs off) with parts as (
 select case_id, annual, placement, null from annual where annual >= 100000000
 union all
 select null, null, null, coalesce(sum(placement), 0) from per_case;
-\echo '=== commitment account :year :department'
+\echo '=== (before V40) commitment account :year :department, the aggregate (Settlements still runs it for a quarter)'
 explain (analyze, buffers, costs off) with parts as (
     select g.case_id, g.service_type, g.approval,
            g.price_ore * (g.scope * 100) * case g.tariff_period when 'MONTH' then 12 else 1 end as numerator,

@@ -33,6 +33,8 @@ begin
         raise exception 'need 0 <= open_tasks <= cases and grants >= 0';
     end if;
     step := extract(epoch from last_day - first_day) / cases;
+    -- the kept costs (V40) are refreshed once at the end, not by the triggers row by row
+    perform set_config('visitation.defer_costs', 'on', true);
     if rebuild_indexes then
         select coalesce(array_agg(pg_get_indexdef(i.indexrelid)), '{}') into defs
         from pg_index i join pg_class t on t.oid = i.indrelid
@@ -184,7 +186,11 @@ begin
         foreach def in array defs loop
             execute def;
         end loop;
+        perform visitation_refresh_all_costs();   -- the migration's backfill, over everything loaded
+    else
+        perform visitation_refresh_costs(array(select id from bench_case));
     end if;
+    perform set_config('visitation.defer_costs', 'off', true);
 end $$;
 
 -- Removes what bench_generate(…, tag) made (the smoke test's cleanup); access-log rows stay (append-only).
@@ -193,6 +199,9 @@ language plpgsql as $$
 begin
     create temp table bench_gone on commit drop as
     select id, child_id from child_case where description like 'Scale bench ' || tag || ' case %';
+    perform set_config('visitation.defer_costs', 'on', true);
+    delete from commitment_line where case_id in (select id from bench_gone);
+    delete from case_year_cost where case_id in (select id from bench_gone);
     delete from task where case_id in (select id from bench_gone);
     delete from economy_review where case_id in (select id from bench_gone);
     delete from grant_award where case_id in (select id from bench_gone);
@@ -201,4 +210,5 @@ begin
     delete from case_status_change where case_id in (select id from bench_gone);
     delete from child_case where id in (select id from bench_gone);
     delete from child where id in (select child_id from bench_gone);
+    perform set_config('visitation.defer_costs', 'off', true);
 end $$;

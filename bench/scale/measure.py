@@ -41,8 +41,9 @@ for line in open(queries, encoding="utf-8"):
         if i == 0 and status == 200:
             try:
                 answer = json.loads(body)
-                total = answer.get("total", len(answer.get("lines", answer.get("cases", []))))
-            except (ValueError, AttributeError):
+                listed = answer.get("lines", answer.get("cases", []))
+                total = answer.get("total", listed if isinstance(listed, int) else len(listed))
+            except (ValueError, AttributeError, TypeError):
                 total = ""
     connection.close()
     if len(times) < reps:

@@ -1,10 +1,14 @@
 package dk.visitation.economy;
 
 import dk.visitation.common.Department;
+import dk.visitation.common.Page;
+import dk.visitation.common.PageRequest;
 import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,8 +37,12 @@ public class CommitmentAccountResource {
     @GET
     @Path("/commitment-account")
     @RolesAllowed({Role.ECONOMY, Role.LEADER})
-    @Operation(operationId = "getCommitmentAccount", summary = "A department's commitment account for a year (dispositionsregnskab)",
-            description = "Price × scope over each grant's days in the year, split day-exactly at payment-responsibility switches.")
+    @Deprecated
+    @Operation(operationId = "getCommitmentAccount", summary = "A department's commitment account for a year, every line in one answer (deprecated)",
+            description = "Price × scope over each grant's days in the year, split day-exactly at payment-responsibility switches. "
+                    + "Deprecated: at a million cases this is hundreds of thousands of lines in one answer; use "
+                    + "getCommitmentAccountTotals for the totals and listCommitmentAccountLines for the lines page by page. "
+                    + "The figures are the same.")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EconomyApi.CommitmentAccount.class)))
     @APIResponse(responseCode = "400", description = "Missing year or department", content = @Content(
@@ -41,15 +50,65 @@ public class CommitmentAccountResource {
     public EconomyApi.CommitmentAccount commitmentAccount(
             @Parameter(description = "Calendar year", required = true, example = "2026") @QueryParam("year") Integer year,
             @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department) {
+        check(year, department);
+        return economy.commitmentAccount(year, department);
+    }
+
+    @GET
+    @Path("/commitment-account/totals")
+    @RolesAllowed({Role.ECONOMY, Role.LEADER})
+    @Operation(operationId = "getCommitmentAccountTotals", summary = "A department's commitment account for a year: the totals, without lines",
+            description = "The total, the part awaiting approval, per service type and per target group, from the costs kept "
+                    + "current on every grant change and payment switch (the same figures as the lines add up to).")
+    @APIResponse(responseCode = "200", description = "The totals", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EconomyApi.CommitmentTotals.class),
+            examples = @ExampleObject(name = "totals", value = """
+                    {"year": 2026, "department": "CBA", "totalOre": 412500000, "awaitingApprovalOre": 0,
+                     "byServiceType": {"PLACEMENT": 360000000, "RESPITE_CARE": 52500000},
+                     "byTargetGroup": {"DISABILITY": 412500000}, "cases": 3, "lines": 4}""")))
+    @APIResponse(responseCode = "400", description = "Missing year or department", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EconomyApi.CommitmentTotals commitmentTotals(
+            @Parameter(description = "Calendar year", required = true, example = "2026") @QueryParam("year") Integer year,
+            @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department) {
+        check(year, department);
+        return economy.commitmentTotals(year, department);
+    }
+
+    @GET
+    @Path("/commitment-account/lines")
+    @RolesAllowed({Role.ECONOMY, Role.LEADER})
+    @Operation(operationId = "listCommitmentAccountLines", summary = "A department's commitment account for a year: its lines, page by page",
+            description = "One line per case and service type with a commitment in the year, ordered by case id and service "
+                    + "type (stable: a page is the next entries of an index); `total` is the number of lines.")
+    @APIResponse(responseCode = "200", description = "A page of lines", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitmentLinePage.class),
+            examples = @ExampleObject(name = "page", value = """
+                    {"items": [{"caseId": "0b7e8f4e-3c1d-4a47-9a7e-5f0c2d9b1a11", "serviceType": "PLACEMENT",
+                                "targetGroup": "DISABILITY", "amountOre": 120000000, "awaitingApprovalOre": 0}],
+                     "page": 0, "size": 20, "total": 1}""")))
+    @APIResponse(responseCode = "400", description = "Missing year or department, or a page size above 200", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<EconomyApi.CommitmentLine> commitmentLines(
+            @Parameter(description = "Calendar year", required = true, example = "2026") @QueryParam("year") Integer year,
+            @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department,
+            @Valid @BeanParam PageRequest page) {
+        check(year, department);
+        return economy.commitmentLines(year, department, page);
+    }
+
+    @Schema(name = "CommitmentLinePage", description = "A page of the commitment account's lines")
+    public record CommitmentLinePage(java.util.List<EconomyApi.CommitmentLine> items, int page, int size, long total) {
+    }
+
+    private static void check(Integer year, Department department) {
         if (year == null || year < 2000 || year > 2100) {
             throw ProblemException.invalid("year", "is required, 2000-2100");
         }
         if (department == null) {
             throw ProblemException.invalid("department", "is required");
         }
-        return economy.commitmentAccount(year, department);
     }
-
 
     @GET
     @Path("/paying-cases")

@@ -70,6 +70,16 @@ public final class EconomyApi {
             @Schema(description = "The part of the amount from grants still awaiting ECONOMY's approval") long awaitingApprovalOre) {
     }
 
+    @Schema(name = "CommitmentTotals", description = "Dispositionsregnskab without its lines: a department's commitments "
+            + "in a year, in total, per service type and per target group; the lines page with GET /economy/commitment-account/lines")
+    public record CommitmentTotals(int year, Department department,
+            @Schema(description = "Committed in the year, øre", examples = "412500000") long totalOre,
+            @Schema(description = "The part from grants awaiting ECONOMY's approval, øre", examples = "0") long awaitingApprovalOre,
+            Map<Grant.ServiceType, Long> byServiceType, Map<TargetGroup, Long> byTargetGroup,
+            @Schema(description = "Cases with a commitment in the year", examples = "3") long cases,
+            @Schema(description = "Lines (case and service type) of the account: the total of its line pages", examples = "5") long lines) {
+    }
+
     @Schema(name = "CommitmentAccount", description = "Dispositionsregnskab: a department's commitments in a year, "
             + "with totals per service type and per target group")
     public record CommitmentAccount(int year, Department department, long totalOre, long awaitingApprovalOre,

@@ -172,23 +172,90 @@ public class EconomyService {
 
     /**
      * Dispositionsregnskab: what {@code department} is committed to in {@code year}, per case, service type and
-     * target group. Grants awaiting approval count (and are shown apart); rejected grants do not.
+     * target group. Grants awaiting approval count (and are shown apart); rejected grants do not. Every line in one
+     * answer (deprecated: 59 MB at 1 M cases; {@link #commitmentTotals} and {@link #commitmentLines} replace it).
+     * The lines are the kept ones ({@code commitment_line}, see V40), which are the aggregate's figures.
      */
     @Transactional
     public EconomyApi.CommitmentAccount commitmentAccount(int year, Department department) {
-        LocalDate from = LocalDate.of(year, 1, 1);
-        LocalDate to = from.plusYears(1);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(DEPARTMENT_PARTS + """
-                        select l.case_id, l.service_type, c.status, c.department, l.amount, l.awaiting
-                        from (select case_id, service_type, sum(amount) as amount,
-                                     coalesce(sum(amount) filter (where approval = 'PENDING'), 0) as awaiting
-                              from costs group by case_id, service_type having sum(amount) <> 0) l
-                        join child_case c on c.id = l.case_id
-                        order by l.case_id, l.service_type collate "C"
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                        select l.case_id, l.service_type, c.status, c.department, l.amount_ore, l.awaiting_ore
+                        from commitment_line l join child_case c on c.id = l.case_id
+                        where l.department = :department and l.year = :year
+                        order by l.case_id, l.service_type
                         """)
-                .setParameter("from", from).setParameter("to", to).setParameter("department", department.name())
+                .setParameter("year", year).setParameter("department", department.name())
                 .getResultList();
+        List<EconomyApi.CommitmentLine> lines = lines(rows);
+        accessLog.record(AccessLog.Action.SEARCH, "commitment account", lines.stream().map(EconomyApi.CommitmentLine::caseId).distinct().toList(),
+                List.of(), Map.of("year", year, "department", department.name()));
+        return EconomyApi.CommitmentAccount.of(year, department, lines);
+    }
+
+    /**
+     * The commitment account's totals (the whole, awaiting approval, per service type and per target group) without
+     * its lines: index-only sums over the kept costs. No child's data, so no access-log row names a case.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public EconomyApi.CommitmentTotals commitmentTotals(int year, Department department) {
+        var em = Panache.getEntityManager();
+        List<Object[]> byType = em.createNativeQuery("""
+                        select service_type, sum(amount_ore), sum(awaiting_ore), count(*) from commitment_line
+                        where department = :department and year = :year group by service_type""")
+                .setParameter("year", year).setParameter("department", department.name()).getResultList();
+        List<Object[]> byGroup = em.createNativeQuery("""
+                        select target_group, sum(cost_ore), count(*) from case_year_cost
+                        where department = :department and year = :year group by target_group""")
+                .setParameter("year", year).setParameter("department", department.name()).getResultList();
+        Map<Grant.ServiceType, Long> serviceTypes = new java.util.EnumMap<>(Grant.ServiceType.class);
+        long total = 0;
+        long awaiting = 0;
+        long lines = 0;
+        for (Object[] row : byType) {
+            long amount = ((Number) row[1]).longValue();
+            serviceTypes.put(Grant.ServiceType.valueOf((String) row[0]), amount);
+            total += amount;
+            awaiting += ((Number) row[2]).longValue();
+            lines += ((Number) row[3]).longValue();
+        }
+        Map<dk.visitation.cases.TargetGroup, Long> groups = new java.util.EnumMap<>(dk.visitation.cases.TargetGroup.class);
+        long caseCount = 0;
+        for (Object[] row : byGroup) {
+            groups.put(dk.visitation.cases.TargetGroup.valueOf((String) row[0]), ((Number) row[1]).longValue());
+            caseCount += ((Number) row[2]).longValue();
+        }
+        accessLog.record(AccessLog.Action.SEARCH, "commitment account totals", List.of(), List.of(),
+                Map.of("year", year, "department", department.name()));
+        return new EconomyApi.CommitmentTotals(year, department, total, awaiting, serviceTypes, groups, caseCount, lines);
+    }
+
+    /** One page of the commitment account's lines, in the account's order (case id, service type): an index walk. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public dk.visitation.common.Page<EconomyApi.CommitmentLine> commitmentLines(int year, Department department,
+            dk.visitation.common.PageRequest page) {
+        var em = Panache.getEntityManager();
+        List<Object[]> rows = em.createNativeQuery("""
+                        select l.case_id, l.service_type, c.status, c.department, l.amount_ore, l.awaiting_ore
+                        from (select case_id, service_type, amount_ore, awaiting_ore from commitment_line
+                              where department = :department and year = :year
+                              order by case_id, service_type offset :offset limit :size) l
+                        join child_case c on c.id = l.case_id
+                        order by l.case_id, l.service_type""")
+                .setParameter("year", year).setParameter("department", department.name())
+                .setParameter("offset", page.offset()).setParameter("size", page.size).getResultList();
+        long total = ((Number) em.createNativeQuery(
+                        "select count(*) from commitment_line where department = :department and year = :year")
+                .setParameter("year", year).setParameter("department", department.name()).getSingleResult()).longValue();
+        List<EconomyApi.CommitmentLine> lines = lines(rows);
+        accessLog.record(AccessLog.Action.SEARCH, "commitment account lines", lines.stream().map(EconomyApi.CommitmentLine::caseId).distinct().toList(),
+                List.of(), Map.of("year", year, "department", department.name(), "page", page.page, "size", page.size));
+        return new dk.visitation.common.Page<>(lines, page.page, page.size, total);
+    }
+
+    private static List<EconomyApi.CommitmentLine> lines(List<Object[]> rows) {
         List<EconomyApi.CommitmentLine> lines = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             lines.add(new EconomyApi.CommitmentLine((UUID) row[0], Grant.ServiceType.valueOf((String) row[1]),
@@ -196,9 +263,7 @@ public class EconomyService {
                             Department.valueOf((String) row[3])),
                     ((Number) row[4]).longValue(), ((Number) row[5]).longValue()));
         }
-        accessLog.record(AccessLog.Action.SEARCH, "commitment account", lines.stream().map(EconomyApi.CommitmentLine::caseId).distinct().toList(),
-                List.of(), Map.of("year", year, "department", department.name()));
-        return EconomyApi.CommitmentAccount.of(year, department, lines);
+        return lines;
     }
 
     /** The cases {@code department} pays for on at least one day of [from, to). */
@@ -225,36 +290,21 @@ public class EconomyService {
 
     /**
      * Expensive single cases (dyre enkeltsager) of {@code department} in {@code year}: the cost it pays for each
-     * case in the year, annualised over the days it paid, in the bands 1.0–1.5, 1.5–2.0 and 2.0+ m kr; one pass
-     * over the year's grants also gives the placement spend their share is taken of.
+     * case in the year, annualised over the days it paid, in the bands 1.0–1.5, 1.5–2.0 and 2.0+ m kr, and the placement
+     * spend their share is taken of — read from the cost per case and year kept on every change (V40).
      */
     @Transactional
     public ExpensiveCases expensiveCases(int year, Department department) {
-        LocalDate from = LocalDate.of(year, 1, 1);
-        LocalDate to = from.plusYears(1);
-        // per case: the department's cost and placement cost in the year, and the days it paid (> 0), annualised
-        // half-even like BigDecimal's HALF_EVEN; the last row is the placement spend over every case
+        // the kept cost per case and year (case_year_cost, V40): the expensive ones are the first entries of
+        // case_year_cost_expensive_idx, the placement spend an index-only sum; the last row is the spend
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(DEPARTMENT_PARTS + """
-                        , per_case as (
-                            select case_id, sum(amount) as cost, coalesce(sum(amount) filter (where service_type = 'PLACEMENT'), 0) as placement
-                            from costs group by case_id
-                        ), paid as (
-                            select case_id, sum(least(coalesce(valid_to, cast(:to as date)), cast(:to as date))
-                                                - greatest(valid_from, cast(:from as date))) as days
-                            from payment_period
-                            where department = :department and valid_from < cast(:to as date)
-                              and (valid_to is null or valid_to > cast(:from as date))
-                              and case_id in (select case_id from per_case)
-                            group by case_id
-                        ), annual as (
-                            select c.case_id, c.placement, visitation_cost_upto(c.cost, 365, d.days) as annual
-                            from per_case c join paid d on d.case_id = c.case_id
-                        )
-                        select case_id, annual, placement, null from annual where annual >= 100000000
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                        select case_id, annual_ore, placement_ore, null from case_year_cost
+                        where department = :department and year = :year and annual_ore >= 100000000
                         union all
-                        select null, null, null, coalesce(sum(placement), 0) from per_case""")
-                .setParameter("from", from).setParameter("to", to).setParameter("department", department.name())
+                        select null, null, null, coalesce(sum(placement_ore), 0) from case_year_cost
+                        where department = :department and year = :year""")
+                .setParameter("year", year).setParameter("department", department.name())
                 .getResultList();
         long placementSpend = 0;
         List<ExpensiveCase> expensive = new ArrayList<>();

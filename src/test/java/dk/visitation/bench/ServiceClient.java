@@ -115,8 +115,37 @@ public final class ServiceClient {
         return null;
     }
 
-    /** The id of the open task of the case at {@code elementId}, polled with a growing pause (the engine is asynchronous). */
+    /** -Dbench.task-wait=poll: look for the next task with GET /tasks as before, not with the case's task stream. */
+    static final boolean POLL_TASKS = "poll".equals(System.getProperty("bench.task-wait"));
+
+    /**
+     * The id of the open task of the case at {@code elementId}, pushed by the case's task stream
+     * (GET /cases/{id}/tasks/stream): its open tasks first, then each that opens. The stream is scoped like the case,
+     * so a department that does not see the case yet (CBA before the handover) is answered 404 and polls instead.
+     */
     String awaitTask(UUID caseId, String elementId, String token) throws IOException, InterruptedException {
+        if (!POLL_TASKS) {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve("/cases/" + caseId + "/tasks/stream?seconds=60"))
+                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            try (java.util.stream.Stream<String> lines = response.body()) {
+                if (response.statusCode() == 200) {
+                    return lines.filter(line -> line.startsWith("data:") && line.substring(5).strip().startsWith("{")).map(line -> {
+                                try {
+                                    return JSON.readTree(line.substring(5).strip());
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            })
+                            .filter(task -> elementId.equals(task.path("elementId").asText()) && "OPEN".equals(task.path("status").asText()))
+                            .map(task -> task.get("id").asText()).findFirst()
+                            .orElseThrow(() -> new IllegalStateException("not within 60 s: task " + elementId + " of case " + caseId));
+                }
+                if (response.statusCode() != 404) {
+                    throw new IllegalStateException("GET /cases/" + caseId + "/tasks/stream answered " + response.statusCode());
+                }
+            }
+        }
         return poll(() -> {
             for (JsonNode task : call("GET", "/tasks?caseId=" + caseId, token, null, 200).get("items")) {
                 if (elementId.equals(task.get("elementId").asText())) {

@@ -59,8 +59,11 @@ class ScaleSmokeTest {
             }
             try {
                 generatedRowsAreConsistent(db);
+                storedCostsEqualAFreshComputation(db, "after the load");
+                changeGrantsAndPaymentsAfterTheLoad(db);
+                storedCostsEqualAFreshComputation(db, "after the changes");
                 int expensive = 0;
-                for (int year : List.of(2019, 2025)) {
+                for (int year : List.of(2019, 2024, 2025)) {
                     for (Department department : Department.values()) {
                         commitmentAccountEqualsTheJavaRule(db, year, department);
                         expensive += expensiveCasesEqualTheJavaRule(db, year, department);
@@ -97,6 +100,74 @@ class ScaleSmokeTest {
             }
         }
         assertEquals(0, invalid, "generated CPR numbers that are not valid");
+    }
+
+    private static final String MINE = "(select id from child_case where description like 'Scale bench " + TAG + " case %')";
+
+    /**
+     * The kept costs (commitment_line, case_year_cost) are what the aggregate computes now from grant_award and
+     * payment_period: no row missing, none extra, none different.
+     */
+    private static void storedCostsEqualAFreshComputation(Connection db, String when) throws SQLException {
+        String fresh = """
+                select department, year, case_id, service_type::text, sum(amount)::bigint,
+                       coalesce(sum(amount) filter (where approval = 'PENDING'), 0)::bigint
+                from visitation_cost_parts where case_id in %s
+                group by department, year, case_id, service_type having sum(amount) <> 0""".formatted(MINE);
+        String stored = "select department, year, case_id, service_type::text, amount_ore, awaiting_ore from commitment_line where case_id in " + MINE;
+        assertTrue(count(db, "select count(*) from (" + stored + ") s") > 1000, "the generated data has commitment lines");
+        assertEquals(0, count(db, "select count(*) from ((" + fresh + " except all " + stored + ") union all (" + stored
+                + " except all " + fresh + ")) d"), when + ": commitment lines differing from a fresh computation");
+        String freshCases = "select department, year, case_id, target_group::text, cost_ore::bigint, awaiting_ore::bigint, placement_ore::bigint,"
+                + " paid_days, annual_ore from visitation_case_year_costs where case_id in " + MINE;
+        String storedCases = "select department, year, case_id, target_group::text, cost_ore, awaiting_ore, placement_ore, paid_days, annual_ore"
+                + " from case_year_cost where case_id in " + MINE;
+        assertEquals(0, count(db, "select count(*) from ((" + freshCases + " except all " + storedCases + ") union all (" + storedCases
+                + " except all " + freshCases + ")) d"), when + ": case costs differing from a fresh computation");
+    }
+
+    /**
+     * Changes after the load, each through the way the service makes it: a payment switch dated in 2024 on a case
+     * whose grant runs into 2025 (across the year), a new grant over new year, a grant whose period and tariff change
+     * after creation, a rejected grant, and a case whose status changes its target group.
+     */
+    private static void changeGrantsAndPaymentsAfterTheLoad(Connection db) throws SQLException {
+        String leader = Tokens.of("scale.leader", Set.of("LEADER"), Set.of());
+        List<String> across = ids(db, "select g.case_id from grant_award g where g.case_id in " + MINE
+                + " and g.valid_from < date '2024-09-01' and g.valid_to > date '2025-03-01' and g.approval <> 'REJECTED'"
+                + " and exists (select 1 from payment_period p where p.case_id = g.case_id and p.valid_from <= date '2024-10-01' and p.valid_to is null)"
+                + " order by g.case_id limit 1");
+        assertEquals(1, across.size(), "a generated grant runs across 2024/2025");
+        UUID switched = UUID.fromString(across.getFirst());
+        String payer = ids(db, "select department from payment_period where case_id = '" + switched
+                + "' and valid_from <= date '2024-10-01' and (valid_to is null or valid_to > date '2024-10-01')").getFirst();
+        String other = payer.equals("MYN") ? "CBA" : "MYN";
+        as(leader).contentType("application/json").body(Map.of("department", other, "effectiveDate", "2024-10-01", "reason", "Scale smoke"))
+                .post("/cases/" + switched + "/payment-responsibility").then().statusCode(200);
+        assertEquals(1, count(db, "select count(*) from case_year_cost where case_id = '" + switched + "' and year = 2025 and department = '" + other + "'"),
+                "the switch dated in 2024 moved the case's 2025 cost to " + other);
+
+        UUID granted = UUID.fromString(ids(db, "select id from child_case where id in " + MINE + " and status = 'HANDED_OVER' order by id limit 1").getFirst());
+        as(leader).contentType("application/json").body(Map.of("serviceType", "PLACEMENT", "provider", "EXTERNAL",
+                        "providerName", "Opholdssted Solsikken", "priceOre", 187654321, "tariffPeriod", "YEAR", "scope", 1,
+                        "from", "2024-11-15", "to", "2025-05-20"))
+                .post("/cases/" + granted + "/grants").then().statusCode(201);
+
+        try (Statement statement = db.createStatement()) {
+            String changed = ids(db, "select id from grant_award where case_id in " + MINE
+                    + " and valid_from < date '2025-06-01' and valid_to > date '2025-01-01' and approval = 'NOT_REQUIRED' order by id limit 1").getFirst();
+            statement.executeUpdate("update grant_award set valid_to = valid_to + 200, price_ore = price_ore * 3, tariff_period = 'MONTH', version = version + 1"
+                    + " where id = '" + changed + "'");
+            String rejected = ids(db, "select id from grant_award where case_id in " + MINE
+                    + " and valid_from < date '2025-06-01' and valid_to > date '2025-01-01' and approval = 'APPROVED' order by id limit 1").getFirst();
+            statement.executeUpdate("update grant_award set approval = 'REJECTED' where id = '" + rejected + "'");
+            String regrouped = ids(db, "select c.id from child_case c join case_year_cost k on k.case_id = c.id where c.id in " + MINE
+                    + " and c.status = 'STAYS_MYN' and k.year = 2025 order by c.id limit 1").getFirst();
+            statement.executeUpdate("update child_case set status = 'DECIDED_CBA' where id = '" + regrouped + "'");
+            assertTrue(count(db, "select count(*) from case_year_cost where case_id = '" + regrouped + "' and target_group = 'DISABILITY'") > 0
+                    && count(db, "select count(*) from case_year_cost where case_id = '" + regrouped + "' and target_group <> 'DISABILITY'") == 0,
+                    "the case's target group follows its status");
+        }
     }
 
     private static String economy() {
@@ -176,6 +247,41 @@ class ScaleSmokeTest {
             total += amount[0];
         }
         assertEquals(total, account.getLong("totalOre"), what + ": total");
+
+        // the totals view: the same totals, per service type and per target group, from the kept costs
+        Map<String, Long> byType = new TreeMap<>();
+        Map<String, Long> byGroup = new TreeMap<>();
+        long awaiting = 0;
+        for (Map.Entry<String, long[]> line : expected.lines().entrySet()) {
+            String[] key = line.getKey().split("\\|");
+            byType.merge(key[1], line.getValue()[0], Long::sum);
+            byGroup.merge(expected.groups().get(UUID.fromString(key[0])).name(), line.getValue()[0], Long::sum);
+            awaiting += line.getValue()[1];
+        }
+        JsonPath totals = as(economy()).queryParam("year", year).queryParam("department", department.name())
+                .get("/economy/commitment-account/totals").then().statusCode(200).extract().jsonPath();
+        assertEquals(total, totals.getLong("totalOre"), what + ": totals view, total");
+        assertEquals(awaiting, totals.getLong("awaitingApprovalOre"), what + ": totals view, awaiting approval");
+        assertEquals(byType, new TreeMap<>(totals.<String, Number>getMap("byServiceType").entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().longValue()))), what + ": per service type");
+        assertEquals(byGroup, new TreeMap<>(totals.<String, Number>getMap("byTargetGroup").entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().longValue()))), what + ": per target group");
+        assertEquals(expected.lines().size(), totals.getLong("lines"), what + ": totals view, lines");
+
+        // the lines page by page: together the same lines in the same order, total on every page
+        List<Map<String, Object>> paged = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonPath onePage = as(economy()).queryParam("year", year).queryParam("department", department.name())
+                    .queryParam("page", page).queryParam("size", 200).get("/economy/commitment-account/lines")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(expected.lines().size(), onePage.getLong("total"), what + ": lines total, page " + page);
+            List<Map<String, Object>> items = onePage.getList("items");
+            paged.addAll(items);
+            if (items.size() < 200) {
+                break;
+            }
+        }
+        assertEquals(lines, paged, what + ": the pages are the account's lines");
     }
 
     private static int expensiveCasesEqualTheJavaRule(Connection db, int year, Department department) throws SQLException {

@@ -77,6 +77,9 @@ class AccessPolicyTest {
             Map.entry("getPaymentResponsibility", Set.of(MYN_ADVISER, CBA_ADVISER, Role.ECONOMY, LEADER, AUDITOR)),
             Map.entry("switchPaymentResponsibility", Set.of(Role.ECONOMY, LEADER)),
             Map.entry("getCommitmentAccount", Set.of(Role.ECONOMY, LEADER)),
+            Map.entry("getCommitmentAccountTotals", Set.of(Role.ECONOMY, LEADER)),
+            Map.entry("streamCaseTasks", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, Role.ECONOMY, LEADER)),
+            Map.entry("listCommitmentAccountLines", Set.of(Role.ECONOMY, LEADER)),
             Map.entry("requestHandover", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("getHandover", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("withdrawHandover", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
@@ -96,7 +99,7 @@ class AccessPolicyTest {
     static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getAgendaItem", "getMinutes",
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
             "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "withdrawHandover", "endSharedArrangement", "openWorkItem",
-            "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement");
+            "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement", "streamCaseTasks");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
@@ -148,6 +151,12 @@ class AccessPolicyTest {
                     .post("/cases/" + UUID.randomUUID() + "/payment-responsibility")),
             Map.entry("getCommitmentAccount", (as, id, etag) -> as.queryParam("year", 2027).queryParam("department", "CBA")
                     .get("/economy/commitment-account")),
+            Map.entry("streamCaseTasks", (as, id, etag) -> as.accept("text/event-stream").queryParam("seconds", 1)
+                    .get("/cases/" + UUID.randomUUID() + "/tasks/stream")),
+            Map.entry("getCommitmentAccountTotals", (as, id, etag) -> as.queryParam("year", 2027).queryParam("department", "CBA")
+                    .get("/economy/commitment-account/totals")),
+            Map.entry("listCommitmentAccountLines", (as, id, etag) -> as.queryParam("year", 2027).queryParam("department", "CBA")
+                    .get("/economy/commitment-account/lines")),
             // the assessment and the committee are checked on things that do not exist: the role gate answers first
             Map.entry("recordAssessment", (as, id, etag) -> as.contentType(ContentType.JSON)
                     .body(dk.visitation.support.Visitation.facts("NONE")).put("/cases/" + UUID.randomUUID() + "/assessment")),
