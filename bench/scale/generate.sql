@@ -186,6 +186,10 @@ begin
         foreach def in array defs loop
             execute def;
         end loop;
+        -- statistics first: planned on the empty tables' estimates the backfill's per-case lookups scan whole tables
+        analyze grant_award;
+        analyze payment_period;
+        analyze child_case;
         perform visitation_refresh_all_costs();   -- the migration's backfill, over everything loaded
     else
         perform visitation_refresh_costs(array(select id from bench_case));
