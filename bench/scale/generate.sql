@@ -206,12 +206,14 @@ begin
     perform set_config('visitation.defer_costs', 'on', true);
     delete from commitment_line where case_id in (select id from bench_gone);
     delete from case_year_cost where case_id in (select id from bench_gone);
+    delete from task_history where task_id in (select id from task where case_id in (select id from bench_gone));
     delete from task where case_id in (select id from bench_gone);
     delete from economy_review where case_id in (select id from bench_gone);
     delete from grant_award where case_id in (select id from bench_gone);
     delete from payment_switch where case_id in (select id from bench_gone);
     delete from payment_period where case_id in (select id from bench_gone);
     delete from case_status_change where case_id in (select id from bench_gone);
+    delete from case_audit where case_id in (select id from bench_gone);
     delete from child_case where id in (select id from bench_gone);
     delete from child where id in (select child_id from bench_gone);
     perform set_config('visitation.defer_costs', 'off', true);

@@ -21,7 +21,8 @@ public final class FormSchemas {
             "handover:summary", "HandoverSummaryForm",
             "handover:receive", "HandoverReceiveForm",
             "economy:review", "EconomyReviewForm",
-            "settlement:approve", "SettlementApprovalForm");
+            "settlement:approve", "SettlementApprovalForm",
+            "handover:open-work", "NoInputForm");
 
     private FormSchemas() {
     }

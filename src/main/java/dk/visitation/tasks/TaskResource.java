@@ -173,7 +173,8 @@ public class TaskResource {
     @Schema(name = "TaskHistoryEntry")
     public record HistoryView(@Schema(examples = "2026-11-24T10:15:00+01:00") OffsetDateTime at,
             @Schema(examples = "mette.myn") String actor, TaskHistory.Action action,
-            @Schema(examples = "mette.myn") String oldAssignee, @Schema(examples = "lars.myn") String newAssignee) {
+            @Schema(nullable = true, examples = "mette.myn") String oldAssignee,
+            @Schema(nullable = true, examples = "lars.myn") String newAssignee) {
 
         static HistoryView of(TaskHistory h) {
             return new HistoryView(local(h.at), h.actor, h.action, h.oldAssignee, h.newAssignee);

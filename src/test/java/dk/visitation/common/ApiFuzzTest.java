@@ -144,7 +144,9 @@ class ApiFuzzTest {
     private List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
         contract.document().path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            if (METHODS.contains(op.getKey()) && !path.getKey().startsWith("/q/")) {
+            // A stream (text/event-stream) stays open for its seconds and has no body to judge: CaseTaskStreamTest covers it.
+            boolean stream = op.getValue().path("responses").path("200").path("content").has("text/event-stream");
+            if (METHODS.contains(op.getKey()) && !path.getKey().startsWith("/q/") && !stream) {
                 List<String> roles = new ArrayList<>();
                 op.getValue().path("security").forEach(requirement -> requirement.fields()
                         .forEachRemaining(scheme -> scheme.getValue().forEach(role -> roles.add(role.asText()))));

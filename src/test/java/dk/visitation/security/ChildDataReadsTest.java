@@ -40,7 +40,8 @@ class ChildDataReadsTest {
             "/committee/meetings", "meeting dates and a count of cases, no case",
             "/committee/statistics", "counts over a period, no case",
             "/settlements", "a department's totals per period, no case lines",
-            "/tasks/{id}/history", "who held a task and when: user names, no case content");
+            "/tasks/{id}/history", "who held a task and when: user names, no case content",
+            "/economy/commitment-account/totals", "sums per department, service type and target group, no case");
 
     private static final String YEAR = "2012";
 
@@ -98,7 +99,10 @@ class ChildDataReadsTest {
                         "size", 200);
                 case "/access-log" -> Map.of("caseId", caseId.toString());
                 case "/committee/meetings/{id}", "/committee/meetings/{id}/minutes" -> Map.of();
-                case "/economy/commitment-account", "/economy/expensive-cases" -> Map.of("year", YEAR, "department", "MYN");
+                case "/economy/commitment-account", "/economy/commitment-account/lines", "/economy/expensive-cases" ->
+                        Map.of("year", YEAR, "department", "MYN");
+                case "/committee/meetings/{id}/agenda/{itemId}" -> Map.of();
+                case "/cases/{id}/tasks/stream" -> Map.of("seconds", 1);
                 case "/economy/paying-cases" -> Map.of("department", "MYN", "from", YEAR + "-01-01", "to", YEAR + "-04-01");
                 case "/events" -> Map.of("limit", 1000, "after", firstEventOf(caseId));
                 case "/settlements/{id}" -> Map.of();
@@ -118,14 +122,15 @@ class ChildDataReadsTest {
         List<String> missed = new ArrayList<>();
         for (var call : calls.entrySet()) {
             String id = switch (call.getKey()) {
-                case "/committee/meetings/{id}", "/committee/meetings/{id}/minutes" -> meeting;
+                case "/committee/meetings/{id}", "/committee/meetings/{id}/minutes", "/committee/meetings/{id}/agenda/{itemId}" -> meeting;
                 case "/settlements/{id}" -> settlement;
                 case "/tasks/{id}" -> assessment;
                 default -> caseId.toString();
             };
-            String url = call.getKey().replace("{id}", id);
+            String url = call.getKey().replace("{id}", id).replace("{itemId}", item[0]);
             long before = newestWalkerEntry(cpr);
-            int status = as(walker()).accept("application/json, text/html;q=0.5").queryParams(call.getValue()).get(url)
+            String accept = url.endsWith("/stream") ? "text/event-stream" : "application/json, text/html;q=0.5";
+            int status = as(walker()).accept(accept).queryParams(call.getValue()).get(url)
                     .then().extract().statusCode();
             assertEquals(200, status, "GET " + url + " answers");
             if (newestWalkerEntry(cpr) <= before) {
