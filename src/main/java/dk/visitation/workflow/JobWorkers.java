@@ -75,6 +75,11 @@ public class JobWorkers {
         loseNextCompletion.add(jobType);
     }
 
+    /** Whether a completion of this type is still to be lost: false once a job of it did its work and lost it. */
+    public boolean losesNextCompletion(String jobType) {
+        return loseNextCompletion.contains(jobType);
+    }
+
     private void runOnce(JobHandler handler, JobClient jobClient, ActivatedJob job) {
         Map<String, Object> variables;
         try {

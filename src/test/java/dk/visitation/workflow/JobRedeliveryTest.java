@@ -36,7 +36,9 @@ class JobRedeliveryTest {
     void a_job_handed_out_again_after_its_worker_died_past_the_commit_registers_the_quick_screening_once() {
         workers.loseNextCompletion("assessment.register-quick-screening");
         UUID caseId = Visitation.assessed(Visitation.obviousCba(), "QUICK_SCREEN_CBA");
-        Visitation.awaitStatus(caseId, "QUICK_SCREENED"); // the first delivery did its work and committed
+        Visitation.awaitStatus(caseId, "QUICK_SCREENED"); // recorded with the conclusion, before any worker runs
+        // the first delivery did its work and lost its completion: only a job already handed out can time out
+        await().atMost(Duration.ofSeconds(30)).until(() -> !workers.losesNextCompletion("assessment.register-quick-screening"));
         long instance = Long.parseLong(given().get("/cases/" + caseId).then().extract().path("processInstanceKey").toString());
         await().atMost(Duration.ofSeconds(20)).until(() -> jobIntents(instance).contains(JobIntent.CREATED));
         assertFalse(jobIntents(instance).contains(JobIntent.COMPLETED), "the completion was lost: the engine still holds the job");
