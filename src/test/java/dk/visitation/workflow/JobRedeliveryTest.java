@@ -40,11 +40,15 @@ class JobRedeliveryTest {
         // the first delivery did its work and lost its completion: only a job already handed out can time out
         await().atMost(Duration.ofSeconds(30)).until(() -> !workers.losesNextCompletion("assessment.register-quick-screening"));
         long instance = Long.parseLong(given().get("/cases/" + caseId).then().extract().path("processInstanceKey").toString());
-        await().atMost(Duration.ofSeconds(20)).until(() -> jobIntents(instance).contains(JobIntent.CREATED));
+        // jobIntents reads the engine's whole record stream, which late in the suite holds every test's records: one
+        // reading can take seconds there, so these waits allow for a few slow readings rather than a slow engine
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> jobIntents(instance).contains(JobIntent.CREATED));
         assertFalse(jobIntents(instance).contains(JobIntent.COMPLETED), "the completion was lost: the engine still holds the job");
 
         engine.increaseTime(settings.jobTimeout().plusMinutes(1)); // the job's timeout passes: the engine hands it out again
-        await().atMost(Duration.ofSeconds(30)).until(() -> jobIntents(instance).containsAll(List.of(JobIntent.TIMED_OUT, JobIntent.COMPLETED)));
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> jobIntents(instance).containsAll(List.of(JobIntent.TIMED_OUT, JobIntent.COMPLETED)));
 
         List<String> history = given().get("/cases/" + caseId + "/history").then().extract().path("status");
         assertEquals(1, history.stream().filter("QUICK_SCREENED"::equals).count(), history.toString());
