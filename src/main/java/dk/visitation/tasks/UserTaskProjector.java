@@ -21,8 +21,8 @@ import java.util.UUID;
 
 /**
  * Projects job-based user tasks into the task table. The job stays activated (for 30 days) until the
- * person completes the task; a later job for the same step — after a time-out, an engine restart or a
- * recycle — re-links the existing row instead of adding one, so claims survive and nothing doubles.
+ * person completes the task; a later job for the same step — after a time-out or an engine restart —
+ * re-links the existing row instead of adding one, so claims survive and nothing doubles.
  * A step already completed in an instance the engine has since forgotten is not asked again: its new
  * job is completed with the outcome the person gave (the completion had not reached the engine, or the
  * engine lost what followed it).

@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * Closes an engine resource without letting it hold up a recycle or a shutdown. Seen here: after the
+ * Closes an engine resource without letting it hold up a shutdown. Seen here: after the
  * in-process engine went away under open job streams, the Camunda client (8.9.0) kept a stream's lock on
  * an idle thread, and closing that worker then waited forever. A stream that cannot take its lock cannot
  * open again either, so abandoning it after a while is safe; a pod that never stops is not.

@@ -44,7 +44,7 @@ public class Decisions {
                     .requestTimeout(Duration.ofSeconds(10))
                     .send().join();
         } catch (ClientException unreachable) {
-            // an engine outage or recycle lasts seconds: the caller may simply try again; its transaction rolls back
+            // an engine outage or restart lasts seconds: the caller may simply try again; its transaction rolls back
             throw new ProblemException(ProblemType.UNAVAILABLE,
                     "The rules engine cannot be reached just now; nothing was saved. Try again in a moment.");
         }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Which engine issued a job key. A Camunda 8 cluster keeps its keys for good (one generation); the in-process
- * engine starts a new generation at every start and recycle, as its keys start again from the same number.
+ * engine starts a new generation at every start, as its keys start again from the same number.
  */
 @ApplicationScoped
 public class EngineGeneration {

@@ -68,7 +68,7 @@ public class OutboxPublisher {
         pause();
     }
 
-    /** Stops the loop after its current round; commands written meanwhile wait in the outbox (recycle, shutdown). */
+    /** Stops the loop after its current round; commands written meanwhile wait in the outbox (shutdown). */
     synchronized void pause() {
         running = false;
         wakeUp.release();
