@@ -2,6 +2,7 @@ package dk.visitation.cases;
 
 import dk.visitation.workflow.JobHandler;
 import dk.visitation.workflow.JobLedger;
+import dk.visitation.workflow.JobLock;
 import io.camunda.client.api.response.ActivatedJob;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,7 @@ public class RegisterProcessWorker implements JobHandler {
     public Map<String, Object> handle(ActivatedJob job) {
         UUID caseId = UUID.fromString((String) job.getVariable("caseId"));
         QuarkusTransaction.requiringNew().run(() -> {
+            JobLock.hold(caseId);
             if (ledger.firstTime(jobType() + ":" + caseId + ":" + job.getProcessInstanceKey(), job.getKey())) {
                 cases.processStarted(caseId, job.getProcessInstanceKey());
             }

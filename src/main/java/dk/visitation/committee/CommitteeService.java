@@ -19,6 +19,7 @@ import dk.visitation.security.Caller;
 import dk.visitation.workflow.Outbox;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -184,7 +185,12 @@ public class CommitteeService {
         if (AgendaItem.count("caseId = ?1 and status = ?2", caseId, AgendaItem.Status.ON_AGENDA) > 0) {
             return; // already on an agenda (a redelivered job, or added by hand)
         }
-        Meeting next = nextOpenMeeting(null).orElseThrow(() -> new IllegalStateException("No planned meeting to add case " + caseId));
+        // The meeting row is locked so "lock the agenda" (a job that may run at the same moment on another
+        // worker thread) waits for this item, or commits first and this case goes to the meeting after.
+        Meeting next = Meeting.<Meeting>find("status = ?1 and materialDeadline > ?2 order by startsAt", Meeting.Status.PLANNED,
+                        Instant.now())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> new IllegalStateException("No planned meeting to add case " + caseId));
         addItem(next, caseId, Actor.SYSTEM, null);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.visitation.workflow.EngineGeneration;
 import dk.visitation.workflow.JobHandler;
+import dk.visitation.workflow.JobLock;
 import dk.visitation.workflow.ModelCatalog;
 import dk.visitation.workflow.Outbox;
 import io.camunda.client.api.response.ActivatedJob;
@@ -72,6 +73,7 @@ public class UserTaskProjector implements JobHandler {
         String issuedBy = generation.current();
         QuarkusTransaction.requiringNew().run(() -> {
             UUID key = subjectId != null ? subjectId : caseId;
+            JobLock.hold(caseId != null ? caseId : key);
             if (completeIfDone(job, issuedBy, key, loopCounter)) {
                 return;
             }

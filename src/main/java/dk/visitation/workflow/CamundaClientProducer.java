@@ -24,6 +24,7 @@ public class CamundaClientProducer {
                 .preferRestOverGrpc(false)
                 .applyEnvironmentVariableOverrides(false)
                 .defaultJobWorkerStreamEnabled(true)
+                .numJobWorkerExecutionThreads(settings.jobThreads())
                 .defaultJobTimeout(settings.jobTimeout())
                 .defaultMessageTimeToLive(settings.messageTimeToLive());
         if (settings.clientId().isPresent()) {

@@ -42,6 +42,13 @@ public interface EngineSettings {
     @WithDefault("PT5M")
     Duration jobTimeout();
 
+    /**
+     * Threads that run job handlers. Two jobs of one case take the case's {@link JobLock} and run in turn; jobs of
+     * different cases run at once, which is what rebuilding thousands of open cases after a restart needs.
+     */
+    @WithDefault("4")
+    int jobThreads();
+
     /** Wait before the engine hands out a failed job again (its retries count down to an incident). */
     @WithDefault("PT5S")
     Duration retryBackoff();

@@ -30,7 +30,8 @@ public interface JobHandler {
 
     /**
      * The common shape of a service task: read the id the process carries ({@code caseId},
-     * {@code meetingId}), do an idempotent effect in a transaction of its own, complete with no variables.
+     * {@code meetingId}), do an idempotent effect in a transaction of its own holding the id's {@link JobLock},
+     * complete with no variables.
      * Features produce these as CDI beans, one per job type.
      */
     static JobHandler onId(String jobType, String idVariable, java.util.function.Consumer<java.util.UUID> effect) {
@@ -43,7 +44,10 @@ public interface JobHandler {
             @Override
             public Map<String, Object> handle(ActivatedJob job) {
                 java.util.UUID id = java.util.UUID.fromString(String.valueOf(job.getVariable(idVariable)));
-                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> effect.accept(id));
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                    JobLock.hold(id);
+                    effect.accept(id);
+                });
                 return Map.of();
             }
         };

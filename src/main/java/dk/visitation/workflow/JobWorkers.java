@@ -85,17 +85,16 @@ public class JobWorkers {
         try {
             variables = handler.handle(job);
         } catch (JobHandler.BpmnError error) {
-            jobClient.newThrowErrorCommand(job).errorCode(error.code()).errorMessage(error.getMessage()).send().join();
+            sent(job, "error", jobClient.newThrowErrorCommand(job).errorCode(error.code()).errorMessage(error.getMessage()).send());
             return;
         } catch (Exception e) {
             // technical failure: the engine hands the job out again; at zero retries it raises an incident
             LOG.warnf("Job %s (%s) failed: %s", job.getKey(), job.getType(), e.toString());
-            jobClient.newFailCommand(job)
+            sent(job, "failure", jobClient.newFailCommand(job)
                     .retries(Math.max(job.getRetries() - 1, 0))
                     .retryBackoff(settings.retryBackoff())
                     .errorMessage(String.valueOf(e))
-                    .send()
-                    .join();
+                    .send());
             return;
         }
         if (loseNextCompletion.remove(job.getType())) {
@@ -103,7 +102,20 @@ public class JobWorkers {
             return;
         }
         if (variables != JobHandler.LEAVE_OPEN) {
-            jobClient.newCompleteCommand(job).variables(variables).send().join();
+            sent(job, "completion", jobClient.newCompleteCommand(job).variables(variables).send());
         }
+    }
+
+    /**
+     * The handler thread does not wait for the engine's answer: the work is committed, and a command the engine
+     * never receives only means the job comes again after its timeout, which the handlers' ledger makes harmless.
+     */
+    private static void sent(ActivatedJob job, String what, java.util.concurrent.CompletionStage<?> answer) {
+        answer.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warnf("The %s of job %s (%s) did not reach the engine (it comes again after its timeout): %s", what,
+                        job.getKey(), job.getType(), failure.toString());
+            }
+        });
     }
 }
