@@ -49,6 +49,14 @@ public interface EngineSettings {
     @WithDefault("4")
     int jobThreads();
 
+    /**
+     * Job completions (and failures, errors) sent and not yet answered. Handlers do not wait for the answer, but
+     * beyond this many they wait for a permit: without the bound a busy engine's queue grew past the request
+     * deadline, and each completion that timed out left its job to come again only after the job timeout.
+     */
+    @WithDefault("32")
+    int unansweredCommands();
+
     /** Wait before the engine hands out a failed job again (its retries count down to an incident). */
     @WithDefault("PT5S")
     Duration retryBackoff();

@@ -14,7 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /** Opens one job worker per {@link JobHandler} and completes each job explicitly. */
@@ -30,11 +33,14 @@ public class JobWorkers {
 
     private final List<JobWorker> open = new ArrayList<>();
     private final Set<String> loseNextCompletion = ConcurrentHashMap.newKeySet();
+    /** Answers not yet back from the engine: bounded, so a busy engine slows the handlers instead of timing out. */
+    private final Semaphore unanswered;
 
     JobWorkers(CamundaClient client, EngineSettings settings, Instance<JobHandler> handlers) {
         this.client = client;
         this.settings = settings;
         this.handlers = handlers;
+        this.unanswered = new Semaphore(settings.unansweredCommands());
     }
 
     synchronized void open() {
@@ -85,12 +91,12 @@ public class JobWorkers {
         try {
             variables = handler.handle(job);
         } catch (JobHandler.BpmnError error) {
-            sent(job, "error", jobClient.newThrowErrorCommand(job).errorCode(error.code()).errorMessage(error.getMessage()).send());
+            sent(job, "error", () -> jobClient.newThrowErrorCommand(job).errorCode(error.code()).errorMessage(error.getMessage()).send());
             return;
         } catch (Exception e) {
             // technical failure: the engine hands the job out again; at zero retries it raises an incident
             LOG.warnf("Job %s (%s) failed: %s", job.getKey(), job.getType(), e.toString());
-            sent(job, "failure", jobClient.newFailCommand(job)
+            sent(job, "failure", () -> jobClient.newFailCommand(job)
                     .retries(Math.max(job.getRetries() - 1, 0))
                     .retryBackoff(settings.retryBackoff())
                     .errorMessage(String.valueOf(e))
@@ -102,16 +108,19 @@ public class JobWorkers {
             return;
         }
         if (variables != JobHandler.LEAVE_OPEN) {
-            sent(job, "completion", jobClient.newCompleteCommand(job).variables(variables).send());
+            sent(job, "completion", () -> jobClient.newCompleteCommand(job).variables(variables).send());
         }
     }
 
     /**
      * The handler thread does not wait for the engine's answer: the work is committed, and a command the engine
      * never receives only means the job comes again after its timeout, which the handlers' ledger makes harmless.
+     * It waits only when the engine has {@code unanswered-commands} of them still to answer.
      */
-    private static void sent(ActivatedJob job, String what, java.util.concurrent.CompletionStage<?> answer) {
-        answer.whenComplete((ok, failure) -> {
+    private void sent(ActivatedJob job, String what, Supplier<CompletionStage<?>> send) {
+        unanswered.acquireUninterruptibly();
+        send.get().whenComplete((ok, failure) -> {
+            unanswered.release();
             if (failure != null) {
                 LOG.warnf("The %s of job %s (%s) did not reach the engine (it comes again after its timeout): %s", what,
                         job.getKey(), job.getType(), failure.toString());
