@@ -4,7 +4,10 @@
 # directory, and timed from `java -jar` to ready and to *every task back* — every open task re-linked to a
 # job of the fresh engine (task.job_generation of the new engine generation), which is when each adviser
 # can complete it again. Prints one Markdown row for RESULTS.md.
-# Usage: bench/restart-rebuild.sh [cases]      env: BENCH_SKIP_BUILD=1, INTAKE_THREADS (default 16)
+# Usage: bench/restart-rebuild.sh [cases]      env: BENCH_SKIP_BUILD=1, INTAKE_THREADS (default 16),
+#   SNAPSHOT=dir  keep the data directory after the intake there, or start from it when it exists (repeat a
+#                 restart without the intake; the snapshot must come from the same schema),
+#   KEEP_LOG=file keep the restart's service log, SERVICE_JAVA_OPTS  more options for the restarted JVM (e.g. JFR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bin/env.sh
@@ -15,9 +18,14 @@ trap 'stop_pid "${SERVICE_PID:-}"; rm -rf "$tmp"' EXIT
 build_service_and_tool
 cp -r target/quarkus-app "$tmp/app"; export SERVICE_JAR="$tmp/app/quarkus-run.jar"   # safe from builds meanwhile
 port=$(free_port)
+sql() { psql -X -At -h localhost -p "$pg_port" -U postgres -d postgres -c "$1"; }
+if [ -n "${SNAPSHOT:-}" ] && [ -d "$SNAPSHOT/postgres" ]; then
+  echo "starting from the snapshot $SNAPSHOT" >&2
+  cp -a "$SNAPSHOT/postgres" "$SNAPSHOT/dev-identity" "$tmp/"
+  intake_s=$(cat "$SNAPSHOT/intake_s"); old=$(cat "$SNAPSHOT/generations")
+else
 start_service "$tmp" "$port" "$tmp/first.log"
 pg_port=$(sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$tmp/first.log" | head -1)
-sql() { psql -X -At -h localhost -p "$pg_port" -U postgres -d postgres -c "$1"; }
 token=$(VISITATION_URL="http://localhost:$port" bin/token MYN_ADVISER MYN)
 
 echo "taking in $cases cases" >&2
@@ -47,16 +55,27 @@ intake_s=$(( $(date +%s) - intake_started ))
 [ "$(open_tasks)" -ge "$cases" ] || { echo "only $(open_tasks) of $cases tasks open" >&2; exit 1; }
 old=$(sql "select string_agg(distinct quote_literal(job_generation), ',') from task where status = 'OPEN'")
 stop_pid "$SERVICE_PID"
+if [ -n "${SNAPSHOT:-}" ]; then
+  mkdir -p "$SNAPSHOT"; cp -a "$tmp/postgres" "$tmp/dev-identity" "$SNAPSHOT/"
+  echo "$intake_s" > "$SNAPSHOT/intake_s"; echo "$old" > "$SNAPSHOT/generations"
+fi
+fi
 
 echo "restarting with $cases open cases" >&2
 started=$(date +%s%N)
-start_service "$tmp" "$port" "$tmp/restart.log"
+start_service "$tmp" "$port" "$tmp/restart.log" ${SERVICE_JAVA_OPTS:-}
 ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 pg_port=$(sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$tmp/restart.log" | head -1)
 back() { sql "select count(*) from task where status = 'OPEN' and element_id = 'assess-target-group' and job_generation not in ($old)"; }
 for _ in $(seq 1 6000); do [ "$(back)" -ge "$cases" ] && break; sleep 0.1; done
 back_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 n_back=$(back)
+[ -z "${KEEP_LOG:-}" ] || cp "$tmp/restart.log" "$KEEP_LOG"
 rss=$(( $(awk '/VmRSS/ {print $2}' /proc/"$SERVICE_PID"/status) / 1024 ))
-doubled=$(sql "select count(*) from (select case_id from task where status = 'OPEN' group by case_id having count(*) > 1) d")
+doubled=$(sql "select count(*) from (select case_id from task where status = 'OPEN' and case_id is not null group by case_id having count(*) > 1) d")
+if [ "$doubled" -gt 0 ]; then   # what the doubled cases hold, to tell a second step from a second task of one step
+  echo "cases with more than one open task:" >&2
+  sql "select case_id, element_id, loop_counter, job_generation, created_at from task where status = 'OPEN' and case_id in
+         (select case_id from task where status = 'OPEN' and case_id is not null group by case_id having count(*) > 1) order by case_id, created_at" >&2
+fi
 echo "| $(date -u +%F) | $(git rev-parse --short HEAD) | $(jdk_version) | $cases | $intake_s | $ready_ms | $back_ms | $n_back of $cases | $doubled | $rss |"

@@ -71,6 +71,11 @@ public final class ServiceClient {
         return UUID.fromString(call("POST", "/cases", myn, body, 201).get("id").asText());
     }
 
+    /** MYN's open tasks across all cases (the page's total): before any walk, one assessment per open case. */
+    public long openMynTasks() throws IOException, InterruptedException {
+        return call("GET", "/tasks?candidateGroup=MYN&size=1", myn, null, 200).get("total").asLong();
+    }
+
     public void grant(UUID caseId) throws IOException, InterruptedException {
         call("POST", "/cases/" + caseId + "/grants", myn, Map.of("serviceType", "RESPITE_CARE", "provider", "INTERNAL",
                 "providerName", "Specialindsats Mellerup", "priceOre", 245_050L, "tariffPeriod", "DAY", "scope", 1,

@@ -24,6 +24,8 @@ import org.HdrHistogram.Histogram;
  * <pre>
  * max  URL WALKERS SECONDS   closed loop: WALKERS cases in flight, a new one as soon as one is through
  * rate URL RATE SECONDS      open loop: RATE new cases a second, whatever the service's backlog
+ * standing URL CASES THREADS CASES taken in and left waiting at their target-group assessment (open cases a
+ *                            municipality carries), until every one has its assessment task
  * </pre>
  * Prints one "BENCH {json}" line.
  */
@@ -59,6 +61,11 @@ public final class VisitationBench {
 
     public static void main(String[] args) throws Exception {
         ServiceClient api = new ServiceClient(URI.create(args[1]), Load.client());
+        if (args[0].equals("standing")) {
+            System.out.println("BENCH " + ServiceClient.JSON.writeValueAsString(standing(api, Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]))));
+            return;
+        }
         Duration window = Duration.ofSeconds(Long.parseLong(args[3]));
         Result result = switch (args[0]) {
             case "max" -> closedLoop(api, Integer.parseInt(args[2]), window, 1_000_000);
@@ -67,6 +74,42 @@ public final class VisitationBench {
         };
         result.problems().stream().limit(10).forEach(p -> System.out.println("PROBLEM " + p));
         System.out.println("BENCH " + ServiceClient.JSON.writeValueAsString(result.json()));
+    }
+
+    /** Takes in {@code cases} cases on {@code threads} callers and waits until each has its assessment task. */
+    public static Map<String, Object> standing(ServiceClient api, int cases, int threads) throws Exception {
+        long began = System.nanoTime();
+        AtomicLong next = new AtomicLong();
+        List<UUID> ids = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> callers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                callers.add(pool.submit(() -> {
+                    for (long n; (n = next.getAndIncrement()) < cases; ) {
+                        ids.add(api.intake(5_000_000 + n));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> caller : callers) {
+                caller.get();
+            }
+        }
+        double intakeSeconds = (System.nanoTime() - began) / 1e9;
+        long waiting = 0;
+        for (long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10); System.nanoTime() < deadline; ) {
+            waiting = api.openMynTasks();
+            if (waiting >= cases) {
+                break;
+            }
+            Thread.sleep(500); // polling the count, not a case: the engine works through its backlog meanwhile
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cases", ids.size());
+        out.put("intakeSeconds", intakeSeconds);
+        out.put("waitingSeconds", (System.nanoTime() - began) / 1e9);
+        out.put("assessmentTasksOpen", waiting);
+        return out;
     }
 
     /** {@code walkers} cases in flight for {@code window}; CPR serials from {@code firstSerial}. */
