@@ -67,6 +67,8 @@ class ChildDataReadsTest {
         String assessment = Tasks.awaitOpen(caseId, "assess-target-group");
         given().contentType(ContentType.JSON).body(Visitation.greyZone()).put("/cases/" + caseId + "/assessment").then().statusCode(200);
         Tasks.complete(assessment, Map.of("outcome", "COMMITTEE"));
+        given().contentType(ContentType.JSON).body(Map.of("kind", "NOTIFICATION", "occurredAt", YEAR + "-01-01T09:00:00+01:00",
+                "notifierKind", "PROFESSIONAL", "urgent", false)).post("/cases/" + caseId + "/casework").then().statusCode(201);
         Tasks.complete(Tasks.awaitOpen(caseId, "prepare-committee-material"), Visitation.material());
         Visitation.awaitStatus(caseId, "ON_COMMITTEE_AGENDA");
         given().contentType(ContentType.JSON).body(Map.of("serviceType", "PLACEMENT", "provider", "EXTERNAL",
@@ -108,6 +110,7 @@ class ChildDataReadsTest {
                 case "/settlements/{id}" -> Map.of();
                 case "/tasks" -> Map.of("caseId", caseId.toString(), "status", "COMPLETED");
                 case "/tasks/{id}" -> Map.of();
+                case "/deadlines" -> Map.of("dueBefore", "2013-01-01", "size", 200);
                 default -> path.startsWith("/cases/{id}") ? Map.of() : null;
             };
             if (query == null) {
