@@ -41,7 +41,8 @@ class ChildDataReadsTest {
             "/committee/statistics", "counts over a period, no case",
             "/settlements", "a department's totals per period, no case lines",
             "/tasks/{id}/history", "who held a task and when: user names, no case content",
-            "/economy/commitment-account/totals", "sums per department, service type and target group, no case");
+            "/economy/commitment-account/totals", "sums per department, service type and target group, no case",
+            "/quality/radar", "counts and shares per gap, no case (the cases behind them: /quality/radar/cases)");
 
     private static final String YEAR = "2012";
 
@@ -111,6 +112,7 @@ class ChildDataReadsTest {
                 case "/tasks" -> Map.of("caseId", caseId.toString(), "status", "COMPLETED");
                 case "/tasks/{id}" -> Map.of();
                 case "/deadlines" -> Map.of("dueBefore", "2013-01-01", "size", 200);
+                case "/quality/radar/cases" -> Map.of("on", YEAR + "-06-01", "gap", "INVESTIGATION", "size", 200);
                 default -> path.startsWith("/cases/{id}") ? Map.of() : null;
             };
             if (query == null) {
