@@ -55,7 +55,7 @@ public class QualityRadar {
     record Flagged(CaseRef ref, List<CaseFlags.Flag> flags) {
     }
 
-    private List<Flagged> flagged(Department department, String adviser, LocalDate on) {
+    List<Flagged> flagged(Department department, String adviser, LocalDate on) {
         var candidates = deadlines.candidates(on);
         var visible = cases.visibleOf(candidates);
         Map<UUID, CaseRef> refs = cases.refs(visible);
@@ -77,7 +77,10 @@ public class QualityRadar {
     /** The figures per gap; no case is shown, so no child's data is read (the cases behind them are {@link #cases}). */
     @Transactional
     public RadarApi.Radar radar(Department department, String adviser, LocalDate on) {
-        List<Flagged> all = flagged(department, adviser, on);
+        return figures(flagged(department, adviser, on), department, adviser, on);
+    }
+
+    RadarApi.Radar figures(List<Flagged> all, Department department, String adviser, LocalDate on) {
         List<RadarApi.Figure> figures = new ArrayList<>();
         for (Gap gap : Gap.values()) {
             long relevant = 0;

@@ -108,6 +108,12 @@ class ReviewCohortTest {
                 .body(containsString("INVESTIGATION;"))
                 .body(containsString(";75;35;40;53\n"))
                 .body(containsString(";72;50;22;31\n"));
+
+        // the leaders' supervision: the cohort's adviser has overdue deadlines (missing follow-ups, plans, conversations)
+        List<Map<String, Object>> advisers = as(leader).queryParam("department", "MYN").get("/quality/supervision").then().statusCode(200)
+                .extract().path("advisers");
+        Map<String, Object> line = advisers.stream().filter(a -> adviser.equals(a.get("adviser"))).findFirst().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(((Integer) line.get("overdue")) >= 22, line.toString());
     }
 
     private static Set<String> ids(List<UUID> cohort, int from, int to) {

@@ -91,6 +91,7 @@ class ChildDataReadsTest {
                 .post("/committee/meetings/" + meeting + "/agenda/" + item[0] + "/decision").then().statusCode(201);
         Visitation.awaitStatus(caseId, "DECIDED_CBA");
 
+        String department = given().get("/cases/" + caseId).then().statusCode(200).extract().path("department");
         Map<String, Map<String, Object>> calls = new LinkedHashMap<>(); // path -> query parameters
         List<String> unclassified = new ArrayList<>();
         for (String path : getPaths()) {
@@ -113,6 +114,7 @@ class ChildDataReadsTest {
                 case "/tasks/{id}" -> Map.of();
                 case "/deadlines" -> Map.of("dueBefore", "2013-01-01", "size", 200);
                 case "/quality/radar/cases" -> Map.of("on", YEAR + "-06-01", "gap", "INVESTIGATION", "size", 200);
+                case "/quality/supervision" -> Map.of("department", department); // the case has no adviser: it is named
                 default -> path.startsWith("/cases/{id}") ? Map.of() : null;
             };
             if (query == null) {
