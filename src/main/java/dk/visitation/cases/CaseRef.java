@@ -4,15 +4,15 @@ import dk.visitation.common.Department;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What other features may know of a case: its id, child, place and stage — no personal data. */
+/** What other features may know of a case: its id, child, place, stage and adviser (a user name) — no personal data. */
 public record CaseRef(UUID id, UUID childId, Department department, Department contributingDepartment,
-        CaseStatus status, Instant receivedAt) {
+        CaseStatus status, Instant receivedAt, String adviser) {
 
     public TargetGroup targetGroup() {
         return TargetGroup.of(status, department);
     }
 
     static CaseRef of(ChildCase c) {
-        return new CaseRef(c.id, c.child.id, c.department, c.contributingDepartment, c.status, c.receivedAt);
+        return new CaseRef(c.id, c.child.id, c.department, c.contributingDepartment, c.status, c.receivedAt, c.adviser);
     }
 }

@@ -59,7 +59,8 @@ public class EventFeedResource {
     @GET
     @Transactional
     @Operation(operationId = "readEvents", summary = "Events after a sequence number, oldest first",
-            description = "case.transferred, payment-responsibility.changed, grant.changed. Ids and facts only.")
+            description = "case.transferred, payment-responsibility.changed, grant.changed, deadline.missed, deadline.met-late, case.inactive. "
+                    + "Ids and facts only.")
     @APIResponse(responseCode = "200", description = "The next events", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feed.class)))
     @APIResponse(responseCode = "400", description = "Invalid after or limit", content = @Content(

@@ -20,6 +20,12 @@ public class IntegrationEvents {
     public static final String CASE_TRANSFERRED = "case.transferred";
     public static final String PAYMENT_RESPONSIBILITY_CHANGED = "payment-responsibility.changed";
     public static final String GRANT_CHANGED = "grant.changed";
+    /** A statutory deadline passed unmet (issue 13); payload: the deadline's key, rule and due time. */
+    public static final String DEADLINE_MISSED = "deadline.missed";
+    /** A statutory deadline was met after it was due. */
+    public static final String DEADLINE_MET_LATE = "deadline.met-late";
+    /** A case with a running measure had no authority activity for the configured period. */
+    public static final String CASE_INACTIVE = "case.inactive";
 
     private final ObjectMapper json;
 

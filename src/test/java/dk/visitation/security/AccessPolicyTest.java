@@ -93,13 +93,21 @@ class AccessPolicyTest {
             Map.entry("listEconomyReviews", Set.of(Role.ECONOMY, LEADER, AUDITOR)),
             Map.entry("listSettlements", Set.of(Role.ECONOMY, LEADER, AUDITOR)),
             Map.entry("getSettlement", Set.of(Role.ECONOMY, LEADER, AUDITOR)),
-            Map.entry("computeSettlement", Set.of(Role.ECONOMY)));
+            Map.entry("computeSettlement", Set.of(Role.ECONOMY)),
+            Map.entry("recordCasework", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
+            Map.entry("listCasework", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("listCaseDeadlines", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("listDeadlines", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("getQualityRadar", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("listQualityRadarCases", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("getSupervision", Set.of(LEADER, AUDITOR)));
 
     /** Called on a random id: past the role gate they answer 404. */
     static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getAgendaItem", "getMinutes",
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
             "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "withdrawHandover", "endSharedArrangement", "openWorkItem",
-            "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement", "streamCaseTasks");
+            "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement", "streamCaseTasks", "recordCasework", "listCasework",
+            "listCaseDeadlines");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
@@ -198,6 +206,15 @@ class AccessPolicyTest {
             Map.entry("getCaseAudit", (as, id, etag) -> as.get("/cases/" + id + "/audit")),
             Map.entry("getCaseInsight", (as, id, etag) -> as.get("/cases/" + id + "/insight")),
             Map.entry("listAccessLog", (as, id, etag) -> as.get("/access-log")),
+            Map.entry("recordCasework", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("kind", "INVESTIGATION_STARTED",
+                    "occurredAt", "2026-01-05T10:00:00+01:00")).post("/cases/" + UUID.randomUUID() + "/casework")),
+            Map.entry("listCasework", (as, id, etag) -> as.get("/cases/" + UUID.randomUUID() + "/casework")),
+            Map.entry("listCaseDeadlines", (as, id, etag) -> as.get("/cases/" + UUID.randomUUID() + "/deadlines")),
+            Map.entry("listDeadlines", (as, id, etag) -> as.queryParam("dueBefore", "2000-01-01").get("/deadlines")),
+            Map.entry("getQualityRadar", (as, id, etag) -> as.queryParam("adviser", "nobody.here").get("/quality/radar")),
+            Map.entry("listQualityRadarCases", (as, id, etag) -> as.queryParam("adviser", "nobody.here").queryParam("gap", "FOLLOW_UP")
+                    .get("/quality/radar/cases")),
+            Map.entry("getSupervision", (as, id, etag) -> as.queryParam("department", "CBA").get("/quality/supervision")),
             Map.entry("searchAccessLogByChild", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("cpr", cprOfCase)).post("/access-log/search")));
 
     @TestFactory

@@ -41,7 +41,8 @@ class ChildDataReadsTest {
             "/committee/statistics", "counts over a period, no case",
             "/settlements", "a department's totals per period, no case lines",
             "/tasks/{id}/history", "who held a task and when: user names, no case content",
-            "/economy/commitment-account/totals", "sums per department, service type and target group, no case");
+            "/economy/commitment-account/totals", "sums per department, service type and target group, no case",
+            "/quality/radar", "counts and shares per gap, no case (the cases behind them: /quality/radar/cases)");
 
     private static final String YEAR = "2012";
 
@@ -67,6 +68,8 @@ class ChildDataReadsTest {
         String assessment = Tasks.awaitOpen(caseId, "assess-target-group");
         given().contentType(ContentType.JSON).body(Visitation.greyZone()).put("/cases/" + caseId + "/assessment").then().statusCode(200);
         Tasks.complete(assessment, Map.of("outcome", "COMMITTEE"));
+        given().contentType(ContentType.JSON).body(Map.of("kind", "NOTIFICATION", "occurredAt", YEAR + "-01-01T09:00:00+01:00",
+                "notifierKind", "PROFESSIONAL", "urgent", false)).post("/cases/" + caseId + "/casework").then().statusCode(201);
         Tasks.complete(Tasks.awaitOpen(caseId, "prepare-committee-material"), Visitation.material());
         Visitation.awaitStatus(caseId, "ON_COMMITTEE_AGENDA");
         given().contentType(ContentType.JSON).body(Map.of("serviceType", "PLACEMENT", "provider", "EXTERNAL",
@@ -88,6 +91,7 @@ class ChildDataReadsTest {
                 .post("/committee/meetings/" + meeting + "/agenda/" + item[0] + "/decision").then().statusCode(201);
         Visitation.awaitStatus(caseId, "DECIDED_CBA");
 
+        String department = given().get("/cases/" + caseId).then().statusCode(200).extract().path("department");
         Map<String, Map<String, Object>> calls = new LinkedHashMap<>(); // path -> query parameters
         List<String> unclassified = new ArrayList<>();
         for (String path : getPaths()) {
@@ -108,6 +112,9 @@ class ChildDataReadsTest {
                 case "/settlements/{id}" -> Map.of();
                 case "/tasks" -> Map.of("caseId", caseId.toString(), "status", "COMPLETED");
                 case "/tasks/{id}" -> Map.of();
+                case "/deadlines" -> Map.of("dueBefore", "2013-01-01", "size", 200);
+                case "/quality/radar/cases" -> Map.of("on", YEAR + "-06-01", "gap", "INVESTIGATION", "size", 200);
+                case "/quality/supervision" -> Map.of("department", department); // the case has no adviser: it is named
                 default -> path.startsWith("/cases/{id}") ? Map.of() : null;
             };
             if (query == null) {

@@ -1,0 +1,65 @@
+package dk.visitation.economy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The measures (grants not rejected) that run on cases, as other features read them: the casework deadlines (follow-up,
+ * child conversation, child's plan) and the quality radar. Not scoped and not logged here: the caller logs what it shows.
+ */
+@ApplicationScoped
+public class Measures {
+
+    /**
+     * A measure: its grant, service type and legal basis, period [from, to) and when it was decided; whether the law asks
+     * for a child's plan for it (support under Barnets Lov § 32 and placement under §§ 46-47 do; compensation for extra
+     * costs and lost earnings, §§ 86-87, and special transport do not).
+     */
+    public record Measure(UUID grantId, UUID caseId, String serviceType, String legalBasis, boolean needsChildPlan, LocalDate from,
+            LocalDate to, Instant decidedAt) {
+
+        public boolean runsOn(LocalDate day) {
+            return !from.isAfter(day) && to.isAfter(day);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Measure> of(UUID caseId) {
+        return of(List.of(caseId)).getOrDefault(caseId, List.of());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, List<Measure>> of(Collection<UUID> caseIds) {
+        Map<UUID, List<Measure>> measures = new HashMap<>();
+        List<UUID> all = List.copyOf(caseIds);
+        for (int i = 0; i < all.size(); i += 1000) {
+            Grant.<Grant>list("caseId in ?1 and approval <> ?2 order by validFrom, id", all.subList(i, Math.min(all.size(), i + 1000)),
+                            Grant.Approval.REJECTED)
+                    .forEach(g -> measures.computeIfAbsent(g.caseId, k -> new java.util.ArrayList<>()).add(measure(g)));
+        }
+        return measures;
+    }
+
+    /** The cases with any measure that has not ended before {@code since}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> casesWithMeasuresSince(LocalDate since) {
+        return Grant.getEntityManager().createQuery(
+                        "select distinct g.caseId from Grant g where g.validTo > :since and g.approval <> :rejected", UUID.class)
+                .setParameter("since", since).setParameter("rejected", Grant.Approval.REJECTED).getResultList();
+    }
+
+    private static Measure measure(Grant g) {
+        boolean plan = switch (g.serviceType) {
+            case PLACEMENT, RESPITE_CARE, SUPPORTIVE_MEASURES, HOME_TRAINING -> true;
+            case NECESSARY_EXTRA_COSTS, LOST_EARNINGS, SPECIAL_TRANSPORT -> false;
+        };
+        return new Measure(g.id, g.caseId, g.serviceType.name(), g.legalBasis, plan, g.validFrom, g.validTo, g.createdAt);
+    }
+}
