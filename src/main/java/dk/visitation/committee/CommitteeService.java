@@ -187,9 +187,7 @@ public class CommitteeService {
         }
         // The meeting row is locked so "lock the agenda" (a job that may run at the same moment on another
         // worker thread) waits for this item, or commits first and this case goes to the meeting after.
-        Meeting next = Meeting.<Meeting>find("status = ?1 and materialDeadline > ?2 order by startsAt", Meeting.Status.PLANNED,
-                        Instant.now())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+        Meeting next = nextOpenMeeting(null, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new IllegalStateException("No planned meeting to add case " + caseId));
         addItem(next, caseId, Actor.SYSTEM, null);
     }
@@ -245,9 +243,9 @@ public class CommitteeService {
     }
 
     /** The first planned meeting after {@code after} whose stored material deadline has not passed. */
-    private static Optional<Meeting> nextOpenMeeting(Instant after) {
-        return Meeting.find("status = ?1 and startsAt > ?2 and materialDeadline > ?3 order by startsAt", Meeting.Status.PLANNED,
-                after == null ? Instant.EPOCH : after, Instant.now()).firstResultOptional();
+    private static Optional<Meeting> nextOpenMeeting(Instant after, LockModeType lock) {
+        return Meeting.<Meeting>find("status = ?1 and startsAt > ?2 and materialDeadline > ?3 order by startsAt", Meeting.Status.PLANNED,
+                after == null ? Instant.EPOCH : after, Instant.now()).withLock(lock).firstResultOptional();
     }
 
     private static void requirePlanned(Meeting meeting) {
@@ -332,7 +330,7 @@ public class CommitteeService {
         String why = "Visitationsudvalget: " + request.outcome() + " — " + decision.justification;
         switch (request.outcome()) {
             case PENDING -> {
-                Meeting next = nextOpenMeeting(meeting.startsAt).orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,
+                Meeting next = nextOpenMeeting(meeting.startsAt, LockModeType.NONE).orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,
                         "No later meeting is planned to take the pending case"));
                 addItem(next, item.caseId, Actor.SYSTEM, item.id);
             }
