@@ -29,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CommitmentAccountResource {
 
     private final EconomyService economy;
+    private final ExpensiveCasesReport expensiveCases;
 
-    CommitmentAccountResource(EconomyService economy) {
+    CommitmentAccountResource(EconomyService economy, ExpensiveCasesReport expensiveCases) {
         this.economy = economy;
+        this.expensiveCases = expensiveCases;
     }
 
     @GET
@@ -131,20 +133,13 @@ public class CommitmentAccountResource {
         return economy.payingCases(department, from, to);
     }
 
-    @Schema(name = "ExpensiveCases", description = "Dyre enkeltsager: annualised cost ≥ 1 m kr, in bands, and their share of placement spend")
-    public record ExpensiveCasesView(int year, Department department, java.util.Map<String, Long> casesPerBand,
-            long placementSpendOre, long expensivePlacementOre,
-            @Schema(description = "Share of the placement spend, in per cent with one decimal") java.math.BigDecimal sharePercent,
-            java.util.List<EconomyService.ExpensiveCase> cases) {
-    }
-
     @GET
     @Path("/expensive-cases")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Role.ECONOMY, Role.LEADER})
     @Operation(operationId = "getExpensiveCases", summary = "Expensive single cases in bands 1.0–1.5 / 1.5–2.0 / 2.0+ m kr (JSON or CSV)")
     @APIResponse(responseCode = "200", description = "The cases and bands", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExpensiveCasesView.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExpensiveCasesReport.ExpensiveCasesView.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Missing year or department", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -158,24 +153,10 @@ public class CommitmentAccountResource {
         if (department == null) {
             throw ProblemException.invalid("department", "is required");
         }
-        EconomyService.ExpensiveCases report = economy.expensiveCases(year, department);
-        java.util.List<EconomyService.ExpensiveCase> cases = report.cases();
         if (accept != null && accept.contains("text/csv")) {
-            StringBuilder csv = new StringBuilder("case_id;band;annualised_ore;placement_ore\n");
-            cases.forEach(c -> csv.append(c.caseId()).append(';').append(c.band()).append(';').append(c.annualOre())
-                    .append(';').append(c.placementOre()).append('\n'));
-            return jakarta.ws.rs.core.Response.ok(csv.toString(), "text/csv")
+            return jakarta.ws.rs.core.Response.ok(expensiveCases.csv(year, department), "text/csv")
                     .header("Content-Disposition", "attachment; filename=dyre-sager-" + year + "-" + department + ".csv").build();
         }
-        java.util.Map<String, Long> bands = new java.util.LinkedHashMap<>();
-        for (String band : java.util.List.of("1.0-1.5", "1.5-2.0", "2.0+")) {
-            bands.put(band, cases.stream().filter(c -> c.band().equals(band)).count());
-        }
-        long spend = report.placementSpendOre();
-        long expensivePlacement = cases.stream().mapToLong(EconomyService.ExpensiveCase::placementOre).sum();
-        java.math.BigDecimal share = spend == 0 ? java.math.BigDecimal.ZERO : java.math.BigDecimal.valueOf(expensivePlacement * 100)
-                .divide(java.math.BigDecimal.valueOf(spend), 1, java.math.RoundingMode.HALF_EVEN);
-        return jakarta.ws.rs.core.Response.ok(new ExpensiveCasesView(year, department, bands, spend, expensivePlacement, share, cases),
-                MediaType.APPLICATION_JSON).build();
+        return jakarta.ws.rs.core.Response.ok(expensiveCases.view(year, department), MediaType.APPLICATION_JSON).build();
     }
 }

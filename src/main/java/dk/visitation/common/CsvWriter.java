@@ -1,0 +1,40 @@
+package dk.visitation.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.util.List;
+
+/**
+ * The CSV exports as the municipality's spreadsheets read them: semicolon-separated, a header line, one
+ * line per row ending in a line feed. Escaping is Jackson's CSV data format: a value holding the
+ * separator, a quote or a line break is quoted (quotes doubled); other values are written as they are.
+ */
+public final class CsvWriter {
+
+    public static final char SEPARATOR = ';';
+
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+
+    private CsvWriter() {
+    }
+
+    /** The schema of a CSV with these columns, in this order, and a header line. */
+    public static CsvSchema schema(List<String> columns) {
+        CsvSchema.Builder schema = CsvSchema.builder().setColumnSeparator(SEPARATOR).setUseHeader(true);
+        columns.forEach(schema::addColumn);
+        return schema.build();
+    }
+
+    /** The header line and one line per row, each row's values in the order of the columns. */
+    public static String write(List<String> columns, List<? extends List<?>> rows) {
+        try {
+            return MAPPER.writer(schema(columns)).writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("CSV of " + columns, e);
+        }
+    }
+}
