@@ -49,7 +49,7 @@ class CommitteeStatisticsTest {
         });
         List<Future<UUID>> preparing = new ArrayList<>();
         for (int i = 0; i < 68; i++) {
-            preparing.add(pool.submit(() -> prepared(meeting)));
+            preparing.add(pool.submit(() -> prepared(meeting, RECEIVED)));
         }
         List<UUID> cases = new ArrayList<>();
         for (Future<UUID> future : preparing) {
@@ -81,6 +81,41 @@ class CommitteeStatisticsTest {
     }
 
     @Test
+    void a_shared_decision_is_counted_as_shared_and_a_quick_screening_in_the_period_it_was_made() {
+        String meeting = as(Tasks.leader()).contentType(ContentType.JSON)
+                .body(Map.of("startsAt", "2021-09-01T09:00:00+02:00", "historical", true))
+                .post("/committee/meetings").then().statusCode(201).extract().path("id");
+        OffsetDateTime received = OffsetDateTime.parse("2021-08-02T10:00:00+02:00");
+        List<UUID> cases = List.of(prepared(meeting, received), prepared(meeting, received), prepared(meeting, received));
+        Visitation.attend(meeting);
+        List<Map<String, Object>> decisions = List.of(
+                Map.of("outcome", "SHARED", "leadDepartment", "CBA", "contributingDepartment", "MYN"),
+                Map.of("outcome", "CBA"), Map.of("outcome", "MYN"));
+        for (int i = 0; i < cases.size(); i++) {
+            String[] item = Visitation.item(meeting, cases.get(i));
+            Map<String, Object> body = new java.util.HashMap<>(decisions.get(i));
+            body.put("justification", "Drøftet på mødet.");
+            body.put("decidedBy", MEMBERS);
+            as(member("mette.myn")).contentType(ContentType.JSON).header("If-Match", "\"" + item[1] + "\"").body(body)
+                    .post("/committee/meetings/" + meeting + "/agenda/" + item[0] + "/decision").then().statusCode(201);
+        }
+        as(Tasks.leader()).queryParam("from", "2021-07-01").queryParam("to", "2022-01-01")
+                .get("/committee/statistics").then().statusCode(200)
+                .body("onAgenda", equalTo(3)).body("decidedCba", equalTo(1)).body("decidedMyn", equalTo(1))
+                .body("shared", equalTo(1)).body("pendingAtEnd", equalTo(0))
+                .body("quickScreened", equalTo(0)); // a quick screening counts when it is made, and none was made in 2021
+
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
+        var period = Map.of("from", today.toString(), "to", today.plusDays(1).toString());
+        int before = as(Tasks.leader()).queryParams(period).get("/committee/statistics").then().statusCode(200).extract().path("quickScreened");
+        for (int i = 0; i < 2; i++) {
+            Visitation.awaitStatus(Visitation.assessed(Visitation.obviousCba(), "QUICK_SCREEN_CBA"), "QUICK_SCREENED");
+        }
+        as(Tasks.leader()).queryParams(period).get("/committee/statistics").then().statusCode(200)
+                .body("quickScreened", equalTo(before + 2));
+    }
+
+    @Test
     void statistics_need_a_period() {
         as(Tasks.leader()).get("/committee/statistics").then().statusCode(400).contentType("application/problem+json");
         as(Tasks.leader()).queryParam("from", "2022-07-01").queryParam("to", "2022-01-01").get("/committee/statistics")
@@ -89,10 +124,10 @@ class CommitteeStatisticsTest {
                 .then().statusCode(200).body("onAgenda", equalTo(0));
     }
 
-    /** A request of January 2022 assessed for the committee, put on {@code meeting}'s agenda, its material prepared. */
-    private static UUID prepared(String meeting) {
+    /** A request received at {@code received} assessed for the committee, put on {@code meeting}'s agenda, its material prepared. */
+    private static UUID prepared(String meeting, OffsetDateTime received) {
         Map<String, Object> request = new java.util.HashMap<>(dk.visitation.support.Api.newCase(dk.visitation.support.Api.freshCpr()));
-        request.put("receivedAt", RECEIVED.toString());
+        request.put("receivedAt", received.toString());
         UUID caseId = UUID.fromString(dk.visitation.support.Api.register(request).statusCode(201).extract().path("id"));
         String task = Tasks.awaitOpen(caseId, "assess-target-group");
         given().contentType(ContentType.JSON).body(Visitation.greyZone()).put("/cases/" + caseId + "/assessment").then().statusCode(200);

@@ -32,16 +32,18 @@ class ExpensiveCasesTest {
         as(economy()).contentType(ContentType.JSON).body(Map.of("department", "CBA", "effectiveDate", "2031-07-01"))
                 .post("/cases/" + transferred + "/payment-responsibility").then().statusCode(200);
         UUID modest = caseWith("PLACEMENT", 500_000_00L);
+        UUID dearer = caseWith("PLACEMENT", 1_800_000_00L);
 
         as(economy()).queryParam("year", 2031).queryParam("department", "MYN").get("/economy/expensive-cases").then()
                 .statusCode(200)
                 .body("casesPerBand.'1.0-1.5'", equalTo(1))
-                .body("casesPerBand.'1.5-2.0'", equalTo(0))
+                .body("casesPerBand.'1.5-2.0'", equalTo(1))
                 .body("casesPerBand.'2.0+'", equalTo(1)) // 181 days of 2.4 m kr a year, annualised
                 .body("cases.caseId", hasItem(steady.toString()))
+                .body("cases.find { it.caseId == '" + dearer + "' }.band", equalTo("1.5-2.0"))
                 .body("cases.caseId", not(hasItem(modest.toString())))
-                .body("placementSpendOre", equalTo(289_013_699))
-                .body("sharePercent", equalTo(82.7f));
+                .body("placementSpendOre", equalTo(469_013_699)) // 1.2 + 1.8 + 0.5 m kr and 181 days of 2.4 m kr
+                .body("sharePercent", equalTo(89.3f)); // the three expensive cases' 419,013,699 øre of it
         String csv = as(economy()).accept("text/csv").queryParam("year", 2031).queryParam("department", "CBA")
                 .get("/economy/expensive-cases").then().statusCode(200).extract().asString();
         assertTrue(csv.startsWith("case_id;band;annualised_ore;placement_ore") && csv.contains(transferred + ";2.0+;"), csv);

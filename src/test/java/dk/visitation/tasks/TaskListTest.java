@@ -88,6 +88,37 @@ class TaskListTest {
     }
 
     @Test
+    void tasks_due_at_the_same_time_are_listed_by_priority_highest_first_then_oldest_first() {
+        UUID caseId = registerCase(freshCpr());
+        String assessment = Tasks.awaitOpen(caseId, "assess-target-group"); // due in 14 days
+        java.time.Instant due = java.time.Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.time.Instant created = java.time.Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        // steps of other processes on the same case, as the projector writes them: one earlier due, three due together
+        java.util.List<Object[]> probes = java.util.List.of(new Object[] {"probe-low", 20, due, created},
+                new Object[] {"probe-high-newer", 80, due, created.plusSeconds(60)}, new Object[] {"probe-high-older", 80, due, created},
+                new Object[] {"probe-early", 10, due.minus(Duration.ofDays(1)), created});
+        java.util.Map<String, UUID> ids = new java.util.HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> probes.forEach(p -> {
+            UUID id = UUID.randomUUID();
+            ids.put((String) p[0], id);
+            io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery("""
+                            insert into task (id, case_id, subject_id, process_instance_key, element_id, loop_counter, job_key, name,
+                                              candidate_group, due_at, priority, status, created_at, version)
+                            values (:id, :case, :id, 1, :element, 0, 1, 'Prøve', 'MYN', :due, :priority, 'OPEN', :created, 0)""")
+                    .setParameter("id", id).setParameter("case", caseId).setParameter("element", p[0]).setParameter("due", p[2])
+                    .setParameter("priority", p[1]).setParameter("created", p[3]).executeUpdate();
+        }));
+        try {
+            assertEquals(java.util.List.of(ids.get("probe-early").toString(), ids.get("probe-high-older").toString(),
+                            ids.get("probe-high-newer").toString(), ids.get("probe-low").toString(), assessment),
+                    as(mette()).queryParam("caseId", caseId.toString()).get("/tasks").then().statusCode(200).extract().path("items.id"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                    .createNativeQuery("delete from task where id in (:ids)").setParameter("ids", ids.values()).executeUpdate());
+        }
+    }
+
+    @Test
     void a_task_is_visible_only_to_its_group() {
         UUID caseId = registerCase(freshCpr());
         String task = Tasks.awaitOpen(caseId, "assess-target-group");
