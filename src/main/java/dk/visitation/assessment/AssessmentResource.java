@@ -2,7 +2,6 @@ package dk.visitation.assessment;
 
 import dk.visitation.common.Paths;
 import dk.visitation.common.ETags;
-import dk.visitation.common.Problem;
 import dk.visitation.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -52,14 +51,10 @@ public class AssessmentResource {
                      "notes": "Autisme, kendt fra BUP; forældrene ønsker aflastning."}""")))
     @APIResponse(responseCode = "200", description = "The assessment with its recommendation", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentApi.View.class)))
-    @APIResponse(responseCode = "400", description = "A fact is missing or not valid", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The case is not waiting for its assessment", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The rules engine cannot be reached for a moment (nothing saved; try again)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A fact is missing or not valid")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
+    @APIResponse(responseCode = "409", description = "The case is not waiting for its assessment")
+    @APIResponse(responseCode = "503", description = "The rules engine cannot be reached for a moment (nothing saved; try again)")
     public Response record(@PathParam("id") UUID id, @Valid @NotNull AssessmentApi.Facts request) {
         Assessment assessment = assessments.record(id, request);
         return Response.ok(AssessmentApi.View.of(assessment)).tag(ETags.of(assessment.version)).build();
@@ -70,8 +65,7 @@ public class AssessmentResource {
     @Operation(operationId = "getAssessment", summary = "The case's latest target-group assessment")
     @APIResponse(responseCode = "200", description = "The assessment", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentApi.View.class)))
-    @APIResponse(responseCode = "404", description = "No such case in scope, or not assessed yet", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in scope, or not assessed yet")
     public Response get(@PathParam("id") UUID id) {
         Assessment assessment = assessments.current(id);
         return Response.ok(AssessmentApi.View.of(assessment)).tag(ETags.of(assessment.version)).build();

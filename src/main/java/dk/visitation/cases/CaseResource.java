@@ -6,7 +6,6 @@ import dk.visitation.common.ETags;
 import dk.visitation.common.IdempotencyKeys;
 import dk.visitation.common.Page;
 import dk.visitation.common.PageRequest;
-import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
 import dk.visitation.security.Role;
@@ -78,14 +77,10 @@ public class CaseResource {
             headers = {@Header(name = "Location", description = "The new case", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = "Version of the case", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseApi.CaseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request, e.g. a CPR number that is not valid", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Body is not JSON", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency key used before with another body", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role does not allow it, or the department is not the caller's", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request, e.g. a CPR number that is not valid")
+    @APIResponse(responseCode = "415", description = "Body is not JSON")
+    @APIResponse(responseCode = "422", description = "Idempotency key used before with another body")
+    @APIResponse(responseCode = "403", description = "The role does not allow it, or the department is not the caller's")
     public Response register(@Valid @NotNull CaseApi.NewCase request,
             @Parameter(description = "Makes the request safe to retry (1–200 characters)")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -112,8 +107,7 @@ public class CaseResource {
             headers = @Header(name = "ETag", description = "Version of the case", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseApi.CaseView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the version named in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public Response get(@PathParam("id") UUID id,
             @Parameter(description = "An ETag from an earlier read") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ChildCase childCase = cases.read(id);
@@ -129,8 +123,7 @@ public class CaseResource {
             description = "Filters combine with AND. CPR numbers are masked; to find a child's cases use POST /cases/search.")
     @APIResponse(responseCode = "200", description = "One page of cases", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasePage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public Page<CaseApi.CaseSummary> list(@BeanParam CaseFilter filter, @Valid @BeanParam PageRequest page) {
         return summaries(cases.list(filter, page));
     }
@@ -146,8 +139,7 @@ public class CaseResource {
             examples = @ExampleObject(name = "cpr", value = "{\"cpr\": \"1503154321\"}")))
     @APIResponse(responseCode = "200", description = "One page of the child's cases", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasePage.class)))
-    @APIResponse(responseCode = "400", description = "Not a valid CPR number", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid CPR number")
     public Page<CaseApi.CaseSummary> search(@Valid @NotNull CaseApi.CaseSearch request, @Valid @BeanParam PageRequest page) {
         return summaries(cases.search(Cpr.parse(request.cpr()), page));
     }
@@ -165,14 +157,10 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The changed case",
             headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseApi.CaseView.class)))
-    @APIResponse(responseCode = "400", description = "A field is not editable or not valid", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The case changed since the ETag in If-Match", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is not editable or not valid")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
+    @APIResponse(responseCode = "412", description = "The case changed since the ETag in If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version being changed", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -190,8 +178,7 @@ public class CaseResource {
     @Operation(operationId = "getCaseHistory", summary = "The status history of a case, oldest first")
     @APIResponse(responseCode = "200", description = "Status changes", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CaseApi.StatusChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public List<CaseApi.StatusChangeView> history(@PathParam("id") UUID id) {
         return cases.history(id).stream().map(CaseApi.StatusChangeView::of).toList();
     }
@@ -202,8 +189,7 @@ public class CaseResource {
     @Operation(operationId = "getCaseAudit", summary = "The audit trail of a case: who changed what, old and new value, and why")
     @APIResponse(responseCode = "200", description = "Changes, oldest first", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CaseApi.AuditView.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public List<CaseApi.AuditView> audit(@PathParam("id") UUID id) {
         return cases.auditTrail(id).stream().map(CaseApi.AuditView::of).toList();
     }
@@ -221,8 +207,7 @@ public class CaseResource {
             description = "Target-group assessment, decisions with their justifications, handovers and history, as printable HTML. Logged as an export.")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(mediaType = MediaType.TEXT_HTML,
             schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public TemplateInstance insight(@PathParam("id") UUID id) {
         return Templates.insight(CaseApi.InsightView.of(cases.insight(id)));
     }

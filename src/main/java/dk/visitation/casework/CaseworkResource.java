@@ -3,7 +3,6 @@ package dk.visitation.casework;
 import dk.visitation.common.ETags;
 import dk.visitation.common.IdempotencyKeys;
 import dk.visitation.common.Paths;
-import dk.visitation.common.Problem;
 import dk.visitation.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -62,13 +61,10 @@ public class CaseworkResource {
             headers = {@Header(name = "Location", description = "The case's casework record", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = "Version of the record (records are never changed)", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseworkApi.EntryView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid record, e.g. a notification without its notifier kind, a future date",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid record, e.g. a notification without its notifier kind, a future date")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     @APIResponse(responseCode = "422", description = "The record answers nothing of the case (no notification to assess, a receipt "
-            + "to a private notifier, a grant not of the case), or the Idempotency-Key was used with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "to a private notifier, a grant not of the case), or the Idempotency-Key was used with another body")
     public Response record(@PathParam("id") UUID id, @Valid @NotNull CaseworkApi.NewEntry request,
             @Parameter(description = "Makes the request safe to retry (1–200 characters)") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
@@ -86,8 +82,7 @@ public class CaseworkResource {
     @Operation(operationId = "listCasework", summary = "The case's casework record, oldest first")
     @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = CaseworkApi.EntryView.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public List<CaseworkApi.EntryView> list(@PathParam("id") UUID id) {
         return casework.entries(id).stream().map(CaseworkApi.EntryView::of).toList();
     }

@@ -4,7 +4,6 @@ import dk.visitation.common.Paths;
 import dk.visitation.common.ETags;
 import dk.visitation.common.Page;
 import dk.visitation.common.PageRequest;
-import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -70,8 +69,7 @@ public class CommitteeResource {
     @Operation(operationId = "listMeetings", summary = "The committee's meetings, soonest first")
     @APIResponse(responseCode = "200", description = "One page of meetings", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter")
     public Page<CommitteeApi.MeetingSummary> meetings(
             @Parameter(description = "Meetings starting at or after") @QueryParam("from") OffsetDateTime from,
             @Parameter(description = "Meetings starting before") @QueryParam("to") OffsetDateTime to,
@@ -94,10 +92,8 @@ public class CommitteeResource {
             examples = @ExampleObject(name = "extraordinary", value = "{\"startsAt\": \"2026-12-16T09:00:00+01:00\"}")))
     @APIResponse(responseCode = "201", description = "Scheduled", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingView.class)))
-    @APIResponse(responseCode = "400", description = "Not in the future (or, historical, not in the past)", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A meeting is already planned at that time", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not in the future (or, historical, not in the past)")
+    @APIResponse(responseCode = "409", description = "A meeting is already planned at that time")
     public Response schedule(@Valid @NotNull CommitteeApi.MeetingRequest request) {
         Meeting meeting = committee.schedule(request.startsAt().toInstant(), Boolean.TRUE.equals(request.historical()));
         return Response.status(Response.Status.CREATED).entity(views.view(meeting.id, "committee meeting")).tag(ETags.of(meeting.version)).build();
@@ -109,8 +105,7 @@ public class CommitteeResource {
     @Operation(operationId = "getMeeting", summary = "A meeting with its agenda, attendance and decisions")
     @APIResponse(responseCode = "200", description = "The meeting", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingView.class)))
-    @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting")
     public Response meeting(@PathParam("id") UUID id) {
         CommitteeApi.MeetingView view = views.view(id, "committee meeting");
         return Response.ok(view).tag(ETags.of(view.version())).build();
@@ -125,12 +120,9 @@ public class CommitteeResource {
             examples = @ExampleObject(name = "case", value = "{\"caseId\": \"b5c9ae2e-4c22-49a0-ac06-6282022e446d\"}")))
     @APIResponse(responseCode = "201", description = "On the agenda", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingView.class)))
-    @APIResponse(responseCode = "400", description = "No case id", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such meeting, or the case is not in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The agenda is locked, or the case is not for the committee or already on an agenda",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No case id")
+    @APIResponse(responseCode = "404", description = "No such meeting, or the case is not in the caller's scope")
+    @APIResponse(responseCode = "409", description = "The agenda is locked, or the case is not for the committee or already on an agenda")
     public Response add(@PathParam("id") UUID id, @Valid @NotNull CommitteeApi.AgendaAddition request) {
         committee.add(id, request.caseId());
         return Response.status(Response.Status.CREATED).entity(views.view(id, "committee meeting")).build();
@@ -141,12 +133,9 @@ public class CommitteeResource {
     @RolesAllowed({Role.MYN_ADVISER, Role.COMMITTEE_MEMBER, Role.LEADER})
     @Operation(operationId = "removeFromAgenda", summary = "Take a case off a meeting's agenda (before the material deadline)")
     @APIResponse(responseCode = "204", description = "Removed; the removal and its reason are in the case's audit trail")
-    @APIResponse(responseCode = "400", description = "The reason is too long or not percent-encoded", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such meeting or item", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The agenda is locked, or the item is decided", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The reason is too long or not percent-encoded")
+    @APIResponse(responseCode = "404", description = "No such meeting or item")
+    @APIResponse(responseCode = "409", description = "The agenda is locked, or the item is decided")
     public Response remove(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
             @Parameter(description = "Why (kept in the audit trail); percent-encode non-ASCII; at most 1000 characters",
                     example = "Sagen er trukket tilbage") @HeaderParam(dk.visitation.cases.CaseService.CHANGE_REASON) String reason) {
@@ -164,10 +153,8 @@ public class CommitteeResource {
                     {"members": [{"member": "mette.myn", "department": "MYN"}, {"member": "carl.cba", "department": "CBA"}]}""")))
     @APIResponse(responseCode = "200", description = "The meeting with its attendance", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingView.class)))
-    @APIResponse(responseCode = "400", description = "A member without a name or department", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A member without a name or department")
+    @APIResponse(responseCode = "404", description = "No such meeting")
     public Response attendance(@PathParam("id") UUID id, @Valid @NotNull CommitteeApi.Attendance request) {
         committee.recordAttendance(id, request.members());
         CommitteeApi.MeetingView view = views.view(id, "committee meeting");
@@ -183,8 +170,7 @@ public class CommitteeResource {
     @APIResponse(responseCode = "200", description = "The agenda item",
             headers = @Header(name = "ETag", description = "Version of the agenda item", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.ItemView.class)))
-    @APIResponse(responseCode = "404", description = "No such meeting or item", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting or item")
     public Response item(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
         CommitteeApi.ItemView item = views.view(id, "committee agenda item").agenda().stream().filter(i -> i.id().equals(itemId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Agenda item", itemId));
@@ -204,18 +190,12 @@ public class CommitteeResource {
                      "decidedBy": ["mette.myn", "carl.cba"]}""")))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.DecisionView.class)))
-    @APIResponse(responseCode = "400", description = "Missing justification, members not present, or an incomplete shared/pending decision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such meeting or item", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Before the meeting, or already decided", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The item changed since its ETag", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No quorum", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing justification, members not present, or an incomplete shared/pending decision")
+    @APIResponse(responseCode = "404", description = "No such meeting or item")
+    @APIResponse(responseCode = "409", description = "Before the meeting, or already decided")
+    @APIResponse(responseCode = "412", description = "The item changed since its ETag")
+    @APIResponse(responseCode = "422", description = "No quorum")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response decide(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
             @Parameter(description = "The agenda item's ETag", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CommitteeApi.DecisionRequest request) {
@@ -231,8 +211,7 @@ public class CommitteeResource {
     @APIResponse(responseCode = "200", description = "The minutes", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.MeetingView.class)),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting")
     public Response minutes(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         CommitteeApi.MeetingView view = views.view(id, "committee minutes");
         if (accept != null && accept.contains(MediaType.TEXT_HTML)) {
@@ -247,8 +226,7 @@ public class CommitteeResource {
     @Operation(operationId = "getCommitteeStatistics", summary = "The committee's work in a period (by meeting date)")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.Statistics.class)))
-    @APIResponse(responseCode = "400", description = "Missing or reversed period", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or reversed period")
     public CommitteeApi.Statistics statistics(
             @Parameter(description = "First day (ISO date)", required = true, example = "2022-01-01") @QueryParam("from") LocalDate from,
             @Parameter(description = "Day after the last (ISO date)", required = true, example = "2022-07-01") @QueryParam("to") LocalDate to) {

@@ -1,18 +1,28 @@
 package dk.visitation.common;
 
+import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Documents the answers every operation can give without saying so itself: 406, 414, 431 and 500
  * always, 400 where a parameter or body is read, 413 and 415 where a body is read, 401, 403 and 429 (the rate limit per calling system) where a
- * role is required. Operation-specific errors (and a more
- * specific wording of these) are annotated on the resources.
+ * role is required. Operation-specific errors (and a more specific wording of these) are annotated on the
+ * resources with their status and description only: every error answer is a problem, so this filter gives
+ * each described error without content the Problem schema.
  */
 public class ProblemResponsesFilter implements OASFilter {
+
+    /**
+     * The answers Quarkus adds by itself, a description without a body (400 where there is an input, 401 and
+     * 403 where a role is required): this filter's wording replaces them.
+     */
+    private static final Map<String, String> FRAMEWORK_DEFAULTS = Map.of(
+            "400", "Bad Request", "401", "Not Authorized", "403", "Not Allowed");
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -32,6 +42,7 @@ public class ProblemResponsesFilter implements OASFilter {
             add(operation, "403", "The caller's role does not allow this");
             add(operation, "429", "Too many requests from this calling system (role SYSTEM); see Retry-After");
         }
+        giveProblemContent(operation);
         return operation;
     }
 
@@ -40,12 +51,39 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         APIResponse existing = operation.getResponses().getAPIResponse(status);
-        if (existing != null && existing.getContent() != null) {
-            return; // the resource documents this answer itself (the framework's own have no body)
+        if (existing != null && !isFrameworkDefault(status, existing)) {
+            return; // the resource documents this answer itself
         }
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
-        APIResponse response = OASFactory.createAPIResponse().description(description).content(content);
-        operation.getResponses().addAPIResponse(status, response);
+        operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problem()));
+    }
+
+    private static boolean isFrameworkDefault(String status, APIResponse response) {
+        return response.getContent() == null && FRAMEWORK_DEFAULTS.get(status) != null
+                && FRAMEWORK_DEFAULTS.get(status).equals(response.getDescription());
+    }
+
+    /** An error the resource describes without saying what it carries carries a problem. */
+    private static void giveProblemContent(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if (isError(status) && response.getDescription() != null && response.getContent() == null) {
+                response.setContent(problem());
+            }
+        });
+    }
+
+    private static boolean isError(String status) {
+        return status.length() == 3 && status.chars().allMatch(Character::isDigit) && Integer.parseInt(status) >= 400;
+    }
+
+    private static Content problem() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(problemSchema()));
+    }
+
+    /** A reference to the Problem component schema. */
+    static Schema problemSchema() {
+        return OASFactory.createSchema().ref("Problem");
     }
 }

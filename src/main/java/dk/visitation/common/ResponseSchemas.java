@@ -40,6 +40,9 @@ public class ResponseSchemas implements OASFilter {
         Map<String, Schema> components = openAPI.getComponents().getSchemas();
         List<Schema> fromResponses = new ArrayList<>();
         List<Schema> fromRequests = new ArrayList<>();
+        // Every operation answers problems, most of them given their schema only later by ProblemResponsesFilter
+        // (an mp.openapi.filter, run after this one): the problem is an answer from the start.
+        fromResponses.add(ProblemResponsesFilter.problemSchema());
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             for (Operation operation : item.getOperations().values()) {
                 if (operation.getRequestBody() != null) {

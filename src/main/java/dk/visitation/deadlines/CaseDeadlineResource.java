@@ -3,7 +3,6 @@ package dk.visitation.deadlines;
 import dk.visitation.common.Department;
 import dk.visitation.common.PageRequest;
 import dk.visitation.common.Paths;
-import dk.visitation.common.Problem;
 import dk.visitation.common.Times;
 import dk.visitation.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,8 +45,7 @@ public class CaseDeadlineResource {
             description = "Derived on every read from the casework record and the case's measures; soonest due first.")
     @APIResponse(responseCode = "200", description = "The deadlines", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = DeadlineApi.DeadlineView.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public List<DeadlineApi.DeadlineView> forCase(@PathParam("id") UUID id) {
         return deadlines.forCase(id, Instant.now());
     }

@@ -3,7 +3,6 @@ package dk.visitation.deadlines;
 import dk.visitation.common.Department;
 import dk.visitation.common.PageRequest;
 import dk.visitation.common.Paths;
-import dk.visitation.common.Problem;
 import dk.visitation.common.Times;
 import dk.visitation.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,8 +45,7 @@ public class DeadlineResource {
             description = "Filters combine with AND. The search is written to the access log with its criteria.")
     @APIResponse(responseCode = "200", description = "One page of deadlines", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DeadlineApi.DeadlinePage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public DeadlineApi.DeadlinePage list(
             @Parameter(description = "The case's department") @QueryParam("department") Department department,
             @Parameter(description = "The case's adviser (user name)") @QueryParam("adviser") @Size(max = 100) String adviser,

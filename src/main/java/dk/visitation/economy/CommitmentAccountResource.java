@@ -3,7 +3,6 @@ package dk.visitation.economy;
 import dk.visitation.common.Department;
 import dk.visitation.common.Page;
 import dk.visitation.common.PageRequest;
-import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,8 +46,7 @@ public class CommitmentAccountResource {
                     + "The figures are the same.")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EconomyApi.CommitmentAccount.class)))
-    @APIResponse(responseCode = "400", description = "Missing year or department", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing year or department")
     public EconomyApi.CommitmentAccount commitmentAccount(
             @Parameter(description = "Calendar year", required = true, example = "2026") @QueryParam("year") Integer year,
             @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department) {
@@ -68,8 +66,7 @@ public class CommitmentAccountResource {
                     {"year": 2026, "department": "CBA", "totalOre": 412500000, "awaitingApprovalOre": 0,
                      "byServiceType": {"PLACEMENT": 360000000, "RESPITE_CARE": 52500000},
                      "byTargetGroup": {"DISABILITY": 412500000}, "cases": 3, "lines": 4}""")))
-    @APIResponse(responseCode = "400", description = "Missing year or department", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing year or department")
     public EconomyApi.CommitmentTotals commitmentTotals(
             @Parameter(description = "Calendar year", required = true, example = "2026") @QueryParam("year") Integer year,
             @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department) {
@@ -89,8 +86,7 @@ public class CommitmentAccountResource {
                     {"items": [{"caseId": "0b7e8f4e-3c1d-4a47-9a7e-5f0c2d9b1a11", "serviceType": "PLACEMENT",
                                 "targetGroup": "DISABILITY", "amountOre": 120000000, "awaitingApprovalOre": 0}],
                      "page": 0, "size": 20, "total": 1}""")))
-    @APIResponse(responseCode = "400", description = "Missing year or department, or a page size above 200", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing year or department, or a page size above 200")
     public Page<EconomyApi.CommitmentLine> commitmentLines(
             @Parameter(description = "Calendar year", required = true, example = "2026") @QueryParam("year") Integer year,
             @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department,
@@ -118,8 +114,7 @@ public class CommitmentAccountResource {
     @Operation(operationId = "listPayingCases", summary = "The cases a department pays for on at least one day of a period")
     @APIResponse(responseCode = "200", description = "Case ids", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = java.util.UUID.class)))
-    @APIResponse(responseCode = "400", description = "Missing or reversed period, or no department", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or reversed period, or no department")
     public java.util.List<java.util.UUID> payingCases(
             @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department,
             @Parameter(description = "First day (ISO date)", required = true) @QueryParam("from") java.time.LocalDate from,
@@ -141,8 +136,7 @@ public class CommitmentAccountResource {
     @APIResponse(responseCode = "200", description = "The cases and bands", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExpensiveCasesReport.ExpensiveCasesView.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Missing year or department", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing year or department")
     public jakarta.ws.rs.core.Response expensiveCases(
             @Parameter(description = "Calendar year", required = true) @QueryParam("year") Integer year,
             @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department,

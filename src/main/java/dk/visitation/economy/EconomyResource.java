@@ -2,7 +2,6 @@ package dk.visitation.economy;
 
 import dk.visitation.common.Paths;
 import dk.visitation.common.ETags;
-import dk.visitation.common.Problem;
 import dk.visitation.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -52,8 +51,7 @@ public class EconomyResource {
     @Operation(operationId = "listEconomyReviews", summary = "The economy track's reviews of the case's decisions and handovers")
     @APIResponse(responseCode = "200", description = "Reviews, oldest first", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EconomyReviews.Review.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public List<EconomyReviews.Review> reviews(@PathParam("id") UUID id) {
         return reviews.reviews(id);
     }
@@ -69,10 +67,8 @@ public class EconomyResource {
                      "priceOre": 120000000, "tariffPeriod": "YEAR", "scope": 1, "from": "2026-01-01", "to": "2027-01-01"}""")))
     @APIResponse(responseCode = "201", description = "Granted", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EconomyApi.GrantView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid grant", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid grant")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public Response grant(@PathParam("id") UUID id, @Valid @NotNull EconomyApi.NewGrant request, @Context UriInfo uri) {
         Grant grant = economy.grant(id, request);
         return Response.created(uri.getBaseUriBuilder().path("cases").path(id.toString()).path("grants").build())
@@ -85,8 +81,7 @@ public class EconomyResource {
     @Operation(operationId = "listGrants", summary = "The case's grants")
     @APIResponse(responseCode = "200", description = "Grants, earliest first", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EconomyApi.GrantView.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public List<EconomyApi.GrantView> grants(@PathParam("id") UUID id) {
         return economy.grants(id).stream().map(EconomyApi.GrantView::of).toList();
     }
@@ -97,8 +92,7 @@ public class EconomyResource {
     @Operation(operationId = "getPaymentResponsibility", summary = "Who pays for the case: its periods, and the payer on a date")
     @APIResponse(responseCode = "200", description = "The periods and the payer", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EconomyApi.Responsibility.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public EconomyApi.Responsibility responsibility(@PathParam("id") UUID id,
             @Parameter(description = "The date to ask about (ISO date); today when left out") @QueryParam("date") LocalDate date) {
         return view(id, economy.responsibility(id), date);
@@ -113,10 +107,8 @@ public class EconomyResource {
             examples = @ExampleObject(name = "toCba", value = "{\"department\": \"CBA\", \"effectiveDate\": \"2026-07-01\", \"reason\": \"Overdraget til CBA\"}")))
     @APIResponse(responseCode = "200", description = "The periods after the switch", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EconomyApi.Responsibility.class)))
-    @APIResponse(responseCode = "400", description = "Invalid switch", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid switch")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public EconomyApi.Responsibility switchPayment(@PathParam("id") UUID id, @Valid @NotNull EconomyApi.PaymentSwitch request) {
         return view(id, economy.switchPayment(id, request.department(), request.effectiveDate(), request.reason()), request.effectiveDate());
     }

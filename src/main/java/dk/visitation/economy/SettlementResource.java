@@ -5,7 +5,6 @@ import dk.visitation.common.ETags;
 import dk.visitation.common.Page;
 import dk.visitation.common.PageRequest;
 import dk.visitation.common.Paths;
-import dk.visitation.common.Problem;
 import dk.visitation.common.Times;
 import dk.visitation.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -87,8 +86,7 @@ public class SettlementResource {
     @Operation(operationId = "listSettlements", summary = "Settlement statements, newest period first")
     @APIResponse(responseCode = "200", description = "One page of statements", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettlementPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter")
     public Page<Summary> list(@Parameter(description = "MYN or CBA") @QueryParam("department") Department department,
             @Parameter(description = "DRAFT or APPROVED") @QueryParam("status") Settlement.Status status,
             @Valid @BeanParam PageRequest page) {
@@ -107,10 +105,8 @@ public class SettlementResource {
                             {"department": "CBA", "periodFrom": "2026-07-01"}""")))
     @APIResponse(responseCode = "200", description = "The statement, computed", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementView.class)))
-    @APIResponse(responseCode = "400", description = "Not the start of a period, or a missing field", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The period has not ended, or its statement is approved", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not the start of a period, or a missing field")
+    @APIResponse(responseCode = "409", description = "The period has not ended, or its statement is approved")
     public Response compute(@Valid @NotNull NewSettlement request, @Context UriInfo uri) {
         Settlement computed = settlements.compute(request.department(), request.periodFrom());
         return Response.ok(view(settlements.get(computed.id)))
@@ -125,8 +121,7 @@ public class SettlementResource {
     @APIResponse(responseCode = "200", description = "The statement", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No such statement", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such statement")
     public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Settlements.Statement statement = settlements.get(id);
         if (ETags.notModified(ifNoneMatch, statement.settlement().version)) {

@@ -2,7 +2,6 @@ package dk.visitation.events;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.visitation.common.Problem;
 import dk.visitation.security.Role;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,8 +62,7 @@ public class EventFeedResource {
                     + "Ids and facts only.")
     @APIResponse(responseCode = "200", description = "The next events", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feed.class)))
-    @APIResponse(responseCode = "400", description = "Invalid after or limit", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid after or limit")
     @SuppressWarnings("unchecked")
     public Feed read(@Parameter(description = "The last sequence number seen (0 for the beginning)")
             @QueryParam("after") @DefaultValue("0") @Min(0) long after,

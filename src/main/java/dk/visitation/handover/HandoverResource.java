@@ -1,7 +1,6 @@
 package dk.visitation.handover;
 
 import dk.visitation.common.Paths;
-import dk.visitation.common.Problem;
 import dk.visitation.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -61,12 +60,9 @@ public class HandoverResource {
     @APIResponse(responseCode = "202", description = "The handover runs (REQUESTED), or waits for the open work listed in blockers (BLOCKED)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandoverApi.HandoverView.class),
                     examples = @ExampleObject(name = "blocked", value = BLOCKED_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already in that department, or a handover is already under way",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
+    @APIResponse(responseCode = "409", description = "Already in that department, or a handover is already under way")
     @Transactional
     public Response request(@PathParam("id") UUID id, @Valid @NotNull HandoverApi.HandoverRequest request) {
         return Response.accepted(HandoverApi.HandoverView.of(handovers.requestByCaller(id, request.toDepartment(), request.reason())))
@@ -79,8 +75,7 @@ public class HandoverResource {
     @Operation(operationId = "getHandover", summary = "The case's latest handover with its summary and receipt")
     @APIResponse(responseCode = "200", description = "The handover", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandoverApi.HandoverView.class)))
-    @APIResponse(responseCode = "404", description = "No such case in scope, or no handover", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in scope, or no handover")
     @Transactional
     public HandoverApi.HandoverView get(@PathParam("id") UUID id) {
         return HandoverApi.HandoverView.of(handovers.latest(id));
@@ -97,12 +92,9 @@ public class HandoverResource {
             examples = @ExampleObject(name = "moves", value = "{\"reason\": \"Familien flytter til en anden kommune\"}")))
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandoverApi.HandoverView.class)))
-    @APIResponse(responseCode = "400", description = "No reason given", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No handover under way, or the receiving department has already accepted it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason given")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
+    @APIResponse(responseCode = "409", description = "No handover under way, or the receiving department has already accepted it")
     @Transactional
     public HandoverApi.HandoverView withdraw(@PathParam("id") UUID id, @Valid @NotNull HandoverApi.Withdrawal request) {
         return HandoverApi.HandoverView.of(handovers.withdraw(id, request.reason()));
@@ -119,12 +111,9 @@ public class HandoverResource {
             schema = @Schema(implementation = HandoverApi.SharedArrangementEnd.class),
             examples = @ExampleObject(name = "done", value = "{\"reason\": \"Familiebehandlingen i MYN er afsluttet\"}")))
     @APIResponse(responseCode = "204", description = "Ended; the case's history says who and why")
-    @APIResponse(responseCode = "400", description = "No reason given", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The case is not shared", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason given")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
+    @APIResponse(responseCode = "409", description = "The case is not shared")
     public Response endShared(@PathParam("id") UUID id, @Valid @NotNull HandoverApi.SharedArrangementEnd request) {
         shared.end(id, request.reason());
         return Response.noContent().build();
@@ -139,10 +128,8 @@ public class HandoverResource {
             examples = @ExampleObject(name = "investigation", value = "{\"kind\": \"INVESTIGATION\", \"description\": \"Børnefaglig undersøgelse § 20\"}")))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandoverApi.WorkItemView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid item", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid item")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public Response open(@PathParam("id") UUID id, @Valid @NotNull HandoverApi.NewWorkItem request) {
         return Response.status(Response.Status.CREATED)
                 .entity(HandoverApi.WorkItemView.of(handovers.open(id, request.kind(), request.description(), request.blocking()))).build();
@@ -154,8 +141,7 @@ public class HandoverResource {
     @Operation(operationId = "listWorkItems", summary = "The case's open and closed work")
     @APIResponse(responseCode = "200", description = "Work items", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HandoverApi.WorkItemView.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public List<HandoverApi.WorkItemView> workItems(@PathParam("id") UUID id) {
         return handovers.workItems(id).stream().map(HandoverApi.WorkItemView::of).toList();
     }
@@ -166,10 +152,8 @@ public class HandoverResource {
     @Operation(operationId = "closeWorkItem", summary = "Close open work; a waiting handover goes on when the last blocker closes")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandoverApi.WorkItemView.class)))
-    @APIResponse(responseCode = "404", description = "No such case in scope, or no such item", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already closed", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in scope, or no such item")
+    @APIResponse(responseCode = "409", description = "Already closed")
     public HandoverApi.WorkItemView close(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
         return HandoverApi.WorkItemView.of(handovers.close(id, itemId));
     }

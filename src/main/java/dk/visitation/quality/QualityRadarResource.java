@@ -5,7 +5,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dk.visitation.common.Department;
 import dk.visitation.common.PageRequest;
-import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.Times;
 import dk.visitation.security.Role;
@@ -53,8 +52,7 @@ public class QualityRadarResource {
     @APIResponse(responseCode = "200", description = "The figures", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RadarApi.Radar.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter")
     public Response get(@Parameter(description = "The cases' department") @QueryParam("department") Department department,
             @Parameter(description = "The cases' adviser (user name)") @QueryParam("adviser") @Size(max = 100) String adviser,
             @Parameter(description = "The day (Danish), default today") @QueryParam("on") LocalDate on,
@@ -79,8 +77,7 @@ public class QualityRadarResource {
             description = "Written to the access log as a search with its criteria.")
     @APIResponse(responseCode = "200", description = "One page of cases", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RadarApi.CasePage.class)))
-    @APIResponse(responseCode = "400", description = "Missing or invalid gap, filter or paging", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or invalid gap, filter or paging")
     public RadarApi.CasePage cases(@Parameter(description = "The cases' department") @QueryParam("department") Department department,
             @Parameter(description = "The cases' adviser (user name)") @QueryParam("adviser") @Size(max = 100) String adviser,
             @Parameter(description = "The day (Danish), default today") @QueryParam("on") LocalDate on,

@@ -1,7 +1,6 @@
 package dk.visitation.quality;
 
 import dk.visitation.common.Department;
-import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,8 +36,7 @@ public class SupervisionResource {
             description = "Written to the access log as a search; the cases named are those without an adviser and the inactive ones.")
     @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Supervision.Overview.class)))
-    @APIResponse(responseCode = "400", description = "Missing or invalid department", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or invalid department")
     public Supervision.Overview get(@Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department) {
         if (department == null) {
             throw ProblemException.invalid("department", "is required");

@@ -2,7 +2,6 @@ package dk.visitation.security;
 
 import dk.visitation.common.Page;
 import dk.visitation.common.PageRequest;
-import dk.visitation.common.Problem;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -83,8 +82,7 @@ public class AccessLogResource {
     @Operation(operationId = "listAccessLog", summary = "Query the access log by user, child, case, action and period")
     @APIResponse(responseCode = "200", description = "One page of entries, newest first", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter")
     public Page<EntryView> list(@BeanParam Filter filter, @Valid @BeanParam PageRequest page) {
         Page<EntryView> result = query(filter, page);
         Map<String, Object> criteria = new HashMap<>();
@@ -108,8 +106,7 @@ public class AccessLogResource {
             examples = @ExampleObject(name = "child", value = "{\"cpr\": \"1503154321\"}")))
     @APIResponse(responseCode = "200", description = "One page of the child's entries, newest first", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryPage.class)))
-    @APIResponse(responseCode = "400", description = "Not a valid request", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid request")
     public Page<EntryView> byChild(@Valid @NotNull ChildQuery request, @Valid @BeanParam PageRequest page) {
         UUID child = children.childIdOf(request.cpr()).orElse(null);
         String masked = request.cpr().length() >= 6 ? request.cpr().substring(0, 6) + "-XXXX" : "?";

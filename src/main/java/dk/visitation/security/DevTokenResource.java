@@ -1,7 +1,6 @@
 package dk.visitation.security;
 
 import dk.visitation.common.Department;
-import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
 import io.smallrye.jwt.build.Jwt;
@@ -62,10 +61,8 @@ public class DevTokenResource {
                     value = "{\"user\": \"mette.myn\", \"roles\": [\"MYN_ADVISER\"], \"departments\": [\"MYN\"]}")))
     @APIResponse(responseCode = "200", description = "A signed token, valid for 8 hours",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Token.class)))
-    @APIResponse(responseCode = "400", description = "Unknown role or bad user name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The development issuer is switched off",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown role or bad user name")
+    @APIResponse(responseCode = "404", description = "The development issuer is switched off")
     public Token mint(@Valid @NotNull TokenRequest request) {
         if (!enabled) {
             throw new ProblemException(ProblemType.NOT_FOUND, "No resource at /dev/tokens");

@@ -3,7 +3,6 @@ package dk.visitation.tasks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.visitation.common.Paths;
-import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.security.Role;
 import io.smallrye.common.annotation.Blocking;
@@ -66,10 +65,8 @@ public class CaseTaskStreamResource {
                     event: end
                     data: end
                     """)))
-    @APIResponse(responseCode = "400", description = "seconds outside 1-3600", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "seconds outside 1-3600")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public Multi<OutboundSseEvent> stream(@PathParam("id") UUID id,
             @Parameter(description = "How long the stream stays open, in seconds (1-3600)", example = "300")
             @QueryParam("seconds") @DefaultValue("300") int seconds,

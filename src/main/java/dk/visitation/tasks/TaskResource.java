@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.visitation.common.ETags;
 import dk.visitation.common.Page;
 import dk.visitation.common.PageRequest;
-import dk.visitation.common.Problem;
 import dk.visitation.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -92,8 +91,7 @@ public class TaskResource {
             description = "Only tasks of the caller's groups (MYN, CBA, COMMITTEE, ECONOMY from the roles); a leader sees all.")
     @APIResponse(responseCode = "200", description = "One page of tasks", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter")
     public Page<TaskView> list(
             @Parameter(description = "Candidate group, e.g. MYN") @QueryParam("candidateGroup") String candidateGroup,
             @Parameter(description = "Assignee; 'me' for the caller") @QueryParam("assignee") String assignee,
@@ -112,8 +110,7 @@ public class TaskResource {
     @Operation(operationId = "getTask", summary = "Read a task")
     @APIResponse(responseCode = "200", description = "The task", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
-    @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such task in the caller's groups")
     public Response get(@PathParam("id") UUID id) {
         return ok(tasks.read(id));
     }
@@ -123,10 +120,8 @@ public class TaskResource {
     @Operation(operationId = "claimTask", summary = "Take a task (it becomes yours)")
     @APIResponse(responseCode = "200", description = "Claimed", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
-    @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Claimed by someone else, or completed", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such task in the caller's groups")
+    @APIResponse(responseCode = "409", description = "Claimed by someone else, or completed")
     public Response claim(@PathParam("id") UUID id) {
         return ok(tasks.claim(id));
     }
@@ -136,10 +131,8 @@ public class TaskResource {
     @Operation(operationId = "unclaimTask", summary = "Give a task back to its group")
     @APIResponse(responseCode = "200", description = "Released", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
-    @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Someone else's task, or completed", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such task in the caller's groups")
+    @APIResponse(responseCode = "409", description = "Someone else's task, or completed")
     public Response unclaim(@PathParam("id") UUID id) {
         return ok(tasks.unclaim(id));
     }
@@ -156,16 +149,11 @@ public class TaskResource {
             examples = @ExampleObject(name = "colleague", value = "{\"assignee\": \"lars.myn\"}")))
     @APIResponse(responseCode = "200", description = "Reassigned", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
-    @APIResponse(responseCode = "400", description = "No assignee", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The task is claimed by someone else and the caller is not a leader",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The task is completed", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The new assignee is not a member of the task's candidate group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No assignee")
+    @APIResponse(responseCode = "404", description = "No such task in the caller's groups")
+    @APIResponse(responseCode = "403", description = "The task is claimed by someone else and the caller is not a leader")
+    @APIResponse(responseCode = "409", description = "The task is completed")
+    @APIResponse(responseCode = "422", description = "The new assignee is not a member of the task's candidate group")
     public Response reassign(@PathParam("id") UUID id, @Valid @NotNull Reassignment request) {
         return ok(tasks.reassign(id, request.assignee()));
     }
@@ -190,8 +178,7 @@ public class TaskResource {
                     + "\"action\": \"CLAIM\", \"oldAssignee\": null, \"newAssignee\": \"mette.myn\"}, "
                     + "{\"at\": \"2026-11-24T11:02:00+01:00\", \"actor\": \"mette.myn\", \"action\": \"REASSIGN\", "
                     + "\"oldAssignee\": \"mette.myn\", \"newAssignee\": \"lars.myn\"}]")))
-    @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such task in the caller's groups")
     public List<HistoryView> history(@PathParam("id") UUID id) {
         return tasks.history(id).stream().map(HistoryView::of).toList();
     }
@@ -226,12 +213,9 @@ public class TaskResource {
                     @ExampleObject(name = "no-input", summary = "A task without a form of its own", value = "{}")}))
     @APIResponse(responseCode = "200", description = "Completed", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
-    @APIResponse(responseCode = "400", description = "The input does not fit the task's form", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such task in the caller's groups", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Claimed by someone else, or already completed", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The input does not fit the task's form")
+    @APIResponse(responseCode = "404", description = "No such task in the caller's groups")
+    @APIResponse(responseCode = "409", description = "Claimed by someone else, or already completed")
     public Response complete(@PathParam("id") UUID id, JsonNode input) {
         return ok(tasks.complete(id, input));
     }
