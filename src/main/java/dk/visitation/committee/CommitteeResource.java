@@ -149,7 +149,7 @@ public class CommitteeResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response remove(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
             @Parameter(description = "Why (kept in the audit trail); percent-encode non-ASCII; at most 1000 characters",
-                    example = "Sagen er trukket tilbage") @HeaderParam(dk.visitation.cases.CaseService.CHANGE_REASON) String reason) {
+                    example = "Sagen er trukket tilbage") @HeaderParam(dk.visitation.cases.CaseAuditTrail.CHANGE_REASON) String reason) {
         committee.remove(id, itemId, dk.visitation.cases.CaseAuditTrail.reason(reason));
         return Response.noContent().build();
     }

@@ -2,7 +2,8 @@ package dk.visitation.committee;
 
 import dk.visitation.assessment.AssessmentService;
 import dk.visitation.cases.CaseRef;
-import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseAccess;
+import dk.visitation.cases.CaseStatusChanges;
 import dk.visitation.cases.CaseStatus;
 import dk.visitation.common.Actor;
 import dk.visitation.common.Department;
@@ -50,7 +51,8 @@ public class CommitteeService {
     private static final EnumSet<CaseStatus> BEFORE_COMMITTEE = EnumSet.of(CaseStatus.PREPARING_COMMITTEE, CaseStatus.ON_COMMITTEE_AGENDA);
 
     private final CommitteeSettings settings;
-    private final CaseService cases;
+    private final CaseAccess cases;
+    private final CaseStatusChanges statusChanges;
     private final AssessmentService assessments;
     private final Outbox outbox;
     private final Caller caller;
@@ -59,7 +61,7 @@ public class CommitteeService {
     private final LeadDepartment leads;
     private final dk.visitation.cases.CaseAuditTrail trail;
 
-    CommitteeService(CommitteeSettings settings, CaseService cases, AssessmentService assessments, Outbox outbox, Caller caller,
+    CommitteeService(CommitteeSettings settings, CaseAccess cases, CaseStatusChanges statusChanges, AssessmentService assessments, Outbox outbox, Caller caller,
             HandoverService handovers, EconomyReviews reviews, LeadDepartment leads, dk.visitation.cases.CaseAuditTrail trail) {
         this.leads = leads;
         this.trail = trail;
@@ -67,6 +69,7 @@ public class CommitteeService {
         this.reviews = reviews;
         this.settings = settings;
         this.cases = cases;
+        this.statusChanges = statusChanges;
         this.assessments = assessments;
         this.outbox = outbox;
         this.caller = caller;
@@ -233,7 +236,7 @@ public class CommitteeService {
         item.persistAndFlush();
         trail.record(caseId, by, "ADD", "committeeAgenda", null, agendaEntry(meeting),
                 rolledFrom == null ? null : "Udsat fra et tidligere møde");
-        cases.changeStatus(caseId, CaseStatus.ON_COMMITTEE_AGENDA, by,
+        statusChanges.changeStatus(caseId, CaseStatus.ON_COMMITTEE_AGENDA, by,
                 "På dagsordenen for visitationsudvalgets møde " + meeting.startsAt.atZone(CommitteeApi.DENMARK).toLocalDate());
         return item;
     }
@@ -335,12 +338,12 @@ public class CommitteeService {
                 addItem(next, item.caseId, Actor.SYSTEM, item.id);
             }
             case CBA -> {
-                cases.changeStatus(item.caseId, CaseStatus.DECIDED_CBA, caller.user(), why);
+                statusChanges.changeStatus(item.caseId, CaseStatus.DECIDED_CBA, caller.user(), why);
                 if (cases.ref(item.caseId).department() != Department.CBA) {
                     handovers.request(item.caseId, Department.CBA, why, caller.user());
                 }
             }
-            case MYN -> cases.changeStatus(item.caseId, CaseStatus.DECIDED_MYN, caller.user(), why);
+            case MYN -> statusChanges.changeStatus(item.caseId, CaseStatus.DECIDED_MYN, caller.user(), why);
             case SHARED -> leads.shared(item.caseId, decision.leadDepartment, decision.contributingDepartment, caller.user(), why);
         }
         if (request.outcome() != Decision.Outcome.PENDING) {

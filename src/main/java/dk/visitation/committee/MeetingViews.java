@@ -2,7 +2,7 @@ package dk.visitation.committee;
 
 import static dk.visitation.common.Times.local;
 
-import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseAccess;
 import dk.visitation.security.AccessLog;
 import dk.visitation.security.Caller;
 import dk.visitation.security.Role;
@@ -29,11 +29,11 @@ public class MeetingViews {
     };
 
     private final CommitteeService committee;
-    private final CaseService cases;
+    private final CaseAccess cases;
     private final Caller caller;
     private final AccessLog accessLog;
 
-    MeetingViews(CommitteeService committee, CaseService cases, Caller caller, AccessLog accessLog) {
+    MeetingViews(CommitteeService committee, CaseAccess cases, Caller caller, AccessLog accessLog) {
         this.committee = committee;
         this.cases = cases;
         this.caller = caller;
