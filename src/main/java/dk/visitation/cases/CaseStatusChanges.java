@@ -62,7 +62,7 @@ public class CaseStatusChanges {
      * updates, not a read-modify-write: a person may be editing the case at the same moment.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void processStarted(UUID caseId, long processInstanceKey) {
+    void processStarted(UUID caseId, long processInstanceKey) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int advanced = ChildCase.update("""
                         processInstanceKey = ?1, status = ?2, version = version + 1, updatedAt = ?3

@@ -59,7 +59,7 @@ public class MeetingSchedule {
 
     /** An extraordinary meeting (ekstraordinært møde) at a time of the committee's choosing. */
     @Transactional
-    public Meeting schedule(Instant startsAt, boolean historical) {
+    Meeting schedule(Instant startsAt, boolean historical) {
         if (historical) {
             return recordHistorical(startsAt);
         }
@@ -128,23 +128,23 @@ public class MeetingSchedule {
 
     /** Meetings whose process an empty engine must run again. */
     @Transactional
-    public List<Meeting> unfinishedMeetings() {
+    List<Meeting> unfinishedMeetings() {
         return Meeting.list("status <> ?1", Meeting.Status.HELD);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void lockAgenda(UUID meetingId) {
+    void lockAgenda(UUID meetingId) {
         Meeting.update("status = ?1, version = version + 1 where id = ?2 and status = ?3",
                 Meeting.Status.LOCKED, meetingId, Meeting.Status.PLANNED);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void markHeld(UUID meetingId) {
+    void markHeld(UUID meetingId) {
         Meeting.update("status = ?1, version = version + 1 where id = ?2 and status <> ?1", Meeting.Status.HELD, meetingId);
     }
 
     @Transactional
-    public Page<Meeting> meetings(Instant from, Instant to, Meeting.Status status, PageRequest page) {
+    Page<Meeting> meetings(Instant from, Instant to, Meeting.Status status, PageRequest page) {
         var params = Parameters.with("from", from == null ? Instant.EPOCH : from)
                 .and("to", to == null ? Instant.parse("9999-01-01T00:00:00Z") : to);
         String byStatus = status == null ? "" : " and " + Meeting.statusCondition(status, params, Instant.now());
