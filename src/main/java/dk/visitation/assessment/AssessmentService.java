@@ -1,7 +1,8 @@
 package dk.visitation.assessment;
 
 import dk.visitation.cases.CaseRef;
-import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseAccess;
+import dk.visitation.cases.CaseStatusChanges;
 import dk.visitation.cases.CaseStatus;
 import dk.visitation.common.Actor;
 import dk.visitation.common.Department;
@@ -29,16 +30,18 @@ public class AssessmentService {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private final CaseService cases;
+    private final CaseAccess cases;
+    private final CaseStatusChanges statusChanges;
     private final Decisions decisions;
     private final Caller caller;
     private final HandoverService handovers;
     private final dk.visitation.cases.CaseAuditTrail trail;
 
-    AssessmentService(CaseService cases, Decisions decisions, Caller caller, HandoverService handovers,
+    AssessmentService(CaseAccess cases, CaseStatusChanges statusChanges, Decisions decisions, Caller caller, HandoverService handovers,
             dk.visitation.cases.CaseAuditTrail trail) {
         this.trail = trail;
         this.cases = cases;
+        this.statusChanges = statusChanges;
         this.decisions = decisions;
         this.caller = caller;
         this.handovers = handovers;
@@ -129,8 +132,8 @@ public class AssessmentService {
                 disagrees ? assessment.disagreementReason : "Som anbefalet (" + assessment.rule + ")");
         String why = "Målgruppevurdering: " + outcome + " (" + assessment.rule + (disagrees ? ", afviger fra anbefalingen" : "") + ")";
         switch (outcome) {
-            case COMMITTEE -> cases.changeStatus(caseId, CaseStatus.PREPARING_COMMITTEE, by, why);
-            case STAYS_MYN -> cases.changeStatus(caseId, CaseStatus.STAYS_MYN, by, why);
+            case COMMITTEE -> statusChanges.changeStatus(caseId, CaseStatus.PREPARING_COMMITTEE, by, why);
+            case STAYS_MYN -> statusChanges.changeStatus(caseId, CaseStatus.STAYS_MYN, by, why);
             // registered here, in the conclusion's transaction: the case is QUICK_SCREENED the moment the task is done, so
             // no second draft is accepted while the process has yet to run "Registrer quickscreening" (which then finds it done)
             case QUICK_SCREEN_CBA -> registerQuickScreening(caseId);
@@ -156,7 +159,7 @@ public class AssessmentService {
                 .setParameter("justification", justification).setParameter("by", assessment.concludedBy)
                 .setParameter("at", Instant.now()).executeUpdate();
         if (inserted == 1) {
-            cases.changeStatus(caseId, CaseStatus.QUICK_SCREENED, Actor.SYSTEM, "Quickscreening: " + assessment.rule);
+            statusChanges.changeStatus(caseId, CaseStatus.QUICK_SCREENED, Actor.SYSTEM, "Quickscreening: " + assessment.rule);
             if (cases.ref(caseId).department() != Department.CBA) {
                 handovers.request(caseId, Department.CBA, "Quickscreening: " + assessment.rule, Actor.SYSTEM);
             }

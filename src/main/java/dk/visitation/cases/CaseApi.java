@@ -135,7 +135,7 @@ public final class CaseApi {
             String status, String description, List<InsightSection.Rendered> sections, List<StatusChangeView> history,
             String printedAt) {
 
-        static InsightView of(CaseService.Insight insight) {
+        static InsightView of(CaseReads.Insight insight) {
             ChildCase c = insight.childCase();
             return new InsightView(c.child.name, c.child.cprNumber().masked(), c.id.toString(),
                     local(c.receivedAt).toLocalDate().toString(), c.source.name(), c.department.name(), c.status.name(),

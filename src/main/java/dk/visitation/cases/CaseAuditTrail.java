@@ -1,9 +1,11 @@
 package dk.visitation.cases;
 
 import dk.visitation.common.Actor;
+import dk.visitation.common.Department;
 import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
+import dk.visitation.common.Rows;
 import dk.visitation.security.Caller;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,27 +49,33 @@ public class CaseAuditTrail {
                 before, after, reason == null || reason.isBlank() ? null : reason.strip());
     }
 
+    /** A case's placement, to compare before and after a change; all null for a case that does not exist. */
+    record Placement(CaseStatus status, Department department, Department contributingDepartment, String adviser) {
+    }
+
     /** The case's placement (status, department, contributing department, adviser), to compare after a change. */
     @Transactional(Transactional.TxType.MANDATORY)
-    Object[] placement(UUID caseId) {
-        java.util.List<?> rows = CaseAudit.getEntityManager().createNativeQuery(
+    Placement placement(UUID caseId) {
+        return Rows.first(CaseAudit.getEntityManager().createNativeQuery(
                         "select status, department, contributing_department, adviser from child_case where id = :id")
-                .setParameter("id", caseId).getResultList();
-        return rows.isEmpty() ? new Object[4] : (Object[]) rows.getFirst();
+                .setParameter("id", caseId), Placement.class).orElse(new Placement(null, null, null, null));
     }
 
     /** Records what of the placement changed since {@code before}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void placed(UUID caseId, Object[] before, String by, String reason) {
-        Object[] after = placement(caseId);
-        String[] fields = {"status", "department", "contributingDepartment", "adviser"};
-        for (int i = 0; i < fields.length; i++) {
-            record(caseId, by, "CHANGE", fields[i], before[i], after[i], reason);
-        }
+    void placed(UUID caseId, Placement before, String by, String reason) {
+        Placement after = placement(caseId);
+        record(caseId, by, "CHANGE", "status", before.status(), after.status(), reason);
+        record(caseId, by, "CHANGE", "department", before.department(), after.department(), reason);
+        record(caseId, by, "CHANGE", "contributingDepartment", before.contributingDepartment(), after.contributingDepartment(), reason);
+        record(caseId, by, "CHANGE", "adviser", before.adviser(), after.adviser(), reason);
     }
 
+    /** The header that carries the reason for a change (required after the decision). */
+    public static final String CHANGE_REASON = "Change-Reason";
+
     /**
-     * The reason from a {@value CaseService#CHANGE_REASON} header: reasons may carry Danish letters and headers are
+     * The reason from a {@value #CHANGE_REASON} header: reasons may carry Danish letters and headers are
      * Latin-1, so clients percent-encode UTF-8; at most {@value #MAX_REASON_LENGTH} characters (what the trail keeps).
      */
     public static String reason(String header) {
@@ -89,8 +97,8 @@ public class CaseAuditTrail {
     public static final int MAX_REASON_LENGTH = 1000;
 
     private static ProblemException badReason(String message) {
-        return new ProblemException(ProblemType.VALIDATION, CaseService.CHANGE_REASON + " " + message,
-                java.util.List.of(new Problem.FieldError(CaseService.CHANGE_REASON, message)));
+        return new ProblemException(ProblemType.VALIDATION, CHANGE_REASON + " " + message,
+                java.util.List.of(new Problem.FieldError(CHANGE_REASON, message)));
     }
 
     private String actor() {

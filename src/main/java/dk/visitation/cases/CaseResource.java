@@ -53,10 +53,14 @@ public class CaseResource {
     /** Only UUIDs match, so /cases/search is never read as a case id. */
     static final String ID = "/{id: " + Paths.UUID + "}";
 
-    private final CaseService cases;
+    private final CaseRegistration registration;
+    private final CaseReads reads;
+    private final CaseEdits edits;
 
-    CaseResource(CaseService cases) {
-        this.cases = cases;
+    CaseResource(CaseRegistration registration, CaseReads reads, CaseEdits edits) {
+        this.registration = registration;
+        this.reads = reads;
+        this.edits = edits;
     }
 
     @POST
@@ -85,9 +89,9 @@ public class CaseResource {
             @Parameter(description = "Makes the request safe to retry (1–200 characters)")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Parameter(description = "Why (kept in the audit trail); percent-encode non-ASCII; at most 1000 characters")
-            @HeaderParam(CaseService.CHANGE_REASON) String reason,
+            @HeaderParam(CaseAuditTrail.CHANGE_REASON) String reason,
             @Context UriInfo uri) {
-        CaseService.Intake intake = cases.register(request, idempotencyKey, decode(reason));
+        CaseRegistration.Intake intake = registration.register(request, idempotencyKey, decode(reason));
         ChildCase created = intake.childCase();
         Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("cases").path(created.id.toString()).build())
                 .tag(ETags.of(created.version))
@@ -110,7 +114,7 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public Response get(@PathParam("id") UUID id,
             @Parameter(description = "An ETag from an earlier read") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        ChildCase childCase = cases.read(id);
+        ChildCase childCase = reads.read(id);
         if (ETags.notModified(ifNoneMatch, childCase.version)) {
             return Response.notModified(ETags.of(childCase.version)).build();
         }
@@ -125,7 +129,7 @@ public class CaseResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasePage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public Page<CaseApi.CaseSummary> list(@BeanParam CaseFilter filter, @Valid @BeanParam PageRequest page) {
-        return summaries(cases.list(filter, page));
+        return summaries(reads.list(filter, page));
     }
 
     @POST
@@ -141,7 +145,7 @@ public class CaseResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasePage.class)))
     @APIResponse(responseCode = "400", description = "Not a valid CPR number")
     public Page<CaseApi.CaseSummary> search(@Valid @NotNull CaseApi.CaseSearch request, @Valid @BeanParam PageRequest page) {
-        return summaries(cases.search(Cpr.parse(request.cpr()), page));
+        return summaries(reads.search(Cpr.parse(request.cpr()), page));
     }
 
     @PATCH
@@ -166,9 +170,9 @@ public class CaseResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Why (kept in the audit trail; required after the decision); percent-encode non-ASCII;"
                     + " at most 1000 characters")
-            @HeaderParam(CaseService.CHANGE_REASON) String reason,
+            @HeaderParam(CaseAuditTrail.CHANGE_REASON) String reason,
             JsonNode patch) {
-        ChildCase changed = cases.patch(id, ifMatch, patch, decode(reason));
+        ChildCase changed = edits.patch(id, ifMatch, patch, decode(reason));
         return Response.ok(CaseApi.CaseView.of(changed)).tag(ETags.of(changed.version)).build();
     }
 
@@ -180,7 +184,7 @@ public class CaseResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CaseApi.StatusChangeView.class)))
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public List<CaseApi.StatusChangeView> history(@PathParam("id") UUID id) {
-        return cases.history(id).stream().map(CaseApi.StatusChangeView::of).toList();
+        return reads.history(id).stream().map(CaseApi.StatusChangeView::of).toList();
     }
 
     @GET
@@ -191,7 +195,7 @@ public class CaseResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CaseApi.AuditView.class)))
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public List<CaseApi.AuditView> audit(@PathParam("id") UUID id) {
-        return cases.auditTrail(id).stream().map(CaseApi.AuditView::of).toList();
+        return reads.auditTrail(id).stream().map(CaseApi.AuditView::of).toList();
     }
 
     @CheckedTemplate
@@ -209,7 +213,7 @@ public class CaseResource {
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public TemplateInstance insight(@PathParam("id") UUID id) {
-        return Templates.insight(CaseApi.InsightView.of(cases.insight(id)));
+        return Templates.insight(CaseApi.InsightView.of(reads.insight(id)));
     }
 
     private static String decode(String header) {

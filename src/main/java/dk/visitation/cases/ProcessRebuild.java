@@ -22,10 +22,14 @@ class ProcessRebuild {
     private static final EnumSet<CaseStatus> OPEN = EnumSet.of(CaseStatus.RECEIVED, CaseStatus.AWAITING_ASSESSMENT,
             CaseStatus.PREPARING_COMMITTEE, CaseStatus.ON_COMMITTEE_AGENDA);
 
-    private final CaseService cases;
+    private final CaseRegistration registration;
 
-    ProcessRebuild(CaseService cases) {
-        this.cases = cases;
+    ProcessRebuild(CaseRegistration registration) {
+        this.registration = registration;
+    }
+
+    /** An open case and the status it waits in. */
+    record OpenCase(UUID id, CaseStatus status) {
     }
 
     /** Where the model continues for a case in {@code status}: the element it was waiting at. */
@@ -46,12 +50,13 @@ class ProcessRebuild {
         while (true) {
             UUID from = after;
             List<UUID> batch = QuarkusTransaction.requiringNew().call(() -> {
-                List<Object[]> open = ChildCase.getEntityManager()
+                // Hibernate instantiates the record from the select list (a matching constructor)
+                List<OpenCase> open = ChildCase.getEntityManager()
                         .createQuery("select c.id, c.status from ChildCase c where c.status in ?1 and c.id > ?2 order by c.id",
-                                Object[].class)
+                                OpenCase.class)
                         .setParameter(1, OPEN).setParameter(2, from).setMaxResults(BATCH).getResultList();
-                open.forEach(row -> cases.restartProcess((UUID) row[0], resumeAt((CaseStatus) row[1])));
-                return open.stream().map(row -> (UUID) row[0]).toList();
+                open.forEach(c -> registration.restartProcess(c.id(), resumeAt(c.status())));
+                return open.stream().map(OpenCase::id).toList();
             });
             rebuilt += batch.size();
             if (batch.size() < BATCH) {

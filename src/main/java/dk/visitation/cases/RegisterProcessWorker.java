@@ -13,11 +13,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class RegisterProcessWorker implements JobHandler {
 
-    private final CaseService cases;
+    private final CaseStatusChanges statusChanges;
     private final JobLedger ledger;
 
-    RegisterProcessWorker(CaseService cases, JobLedger ledger) {
-        this.cases = cases;
+    RegisterProcessWorker(CaseStatusChanges statusChanges, JobLedger ledger) {
+        this.statusChanges = statusChanges;
         this.ledger = ledger;
     }
 
@@ -32,7 +32,7 @@ public class RegisterProcessWorker implements JobHandler {
         QuarkusTransaction.requiringNew().run(() -> {
             JobLock.hold(caseId);
             if (ledger.firstTime(jobType() + ":" + caseId + ":" + job.getProcessInstanceKey(), job.getKey())) {
-                cases.processStarted(caseId, job.getProcessInstanceKey());
+                statusChanges.processStarted(caseId, job.getProcessInstanceKey());
             }
         });
         return Map.of();

@@ -1,7 +1,7 @@
 package dk.visitation.casework;
 
 import dk.visitation.cases.CaseAuditTrail;
-import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseAccess;
 import dk.visitation.common.IdempotencyKeys;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
@@ -33,14 +33,14 @@ public class CaseworkService {
     /** How far in the future a record may be dated (clock skew between the adviser's machine and the service). */
     private static final Duration SKEW = Duration.ofMinutes(5);
 
-    private final CaseService cases;
+    private final CaseAccess cases;
     private final CaseAuditTrail trail;
     private final IdempotencyKeys idempotencyKeys;
     private final Caller caller;
     private final Measures measures;
     private final Event<CaseworkRecorded> recorded;
 
-    CaseworkService(CaseService cases, CaseAuditTrail trail, IdempotencyKeys idempotencyKeys, Caller caller, Measures measures,
+    CaseworkService(CaseAccess cases, CaseAuditTrail trail, IdempotencyKeys idempotencyKeys, Caller caller, Measures measures,
             Event<CaseworkRecorded> recorded) {
         this.cases = cases;
         this.trail = trail;

@@ -50,11 +50,20 @@ public class CommitteeResource {
     private static final String MEETING = "/meetings/{id: " + Paths.UUID + "}";
     private static final String ITEM = MEETING + "/agenda/{itemId: " + Paths.UUID + "}";
 
-    private final CommitteeService committee;
+    private final MeetingSchedule schedule;
+    private final Agenda agenda;
+    private final MeetingAttendance attendance;
+    private final CommitteeDecisions decisions;
+    private final CommitteeStatistics statistics;
     private final MeetingViews views;
 
-    CommitteeResource(CommitteeService committee, MeetingViews views) {
-        this.committee = committee;
+    CommitteeResource(MeetingSchedule schedule, Agenda agenda, MeetingAttendance attendance, CommitteeDecisions decisions,
+            CommitteeStatistics statistics, MeetingViews views) {
+        this.schedule = schedule;
+        this.agenda = agenda;
+        this.attendance = attendance;
+        this.decisions = decisions;
+        this.statistics = statistics;
         this.views = views;
     }
 
@@ -75,9 +84,9 @@ public class CommitteeResource {
             @Parameter(description = "Meetings starting before") @QueryParam("to") OffsetDateTime to,
             @Parameter(description = "PLANNED, LOCKED or HELD") @QueryParam("status") Meeting.Status status,
             @Valid @BeanParam PageRequest page) {
-        Page<Meeting> found = committee.meetings(from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), status, page);
+        Page<Meeting> found = schedule.meetings(from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), status, page);
         return new Page<>(found.items().stream().map(m -> new CommitteeApi.MeetingSummary(m.id, dk.visitation.common.Times.local(m.startsAt),
-                dk.visitation.common.Times.local(m.materialDeadline), m.statusAt(java.time.Instant.now()), m.extraordinary, m.historical, committee.casesOnAgenda(m.id))).toList(),
+                dk.visitation.common.Times.local(m.materialDeadline), m.statusAt(java.time.Instant.now()), m.extraordinary, m.historical, agenda.casesOnAgenda(m.id))).toList(),
                 found.page(), found.size(), found.total());
     }
 
@@ -95,7 +104,7 @@ public class CommitteeResource {
     @APIResponse(responseCode = "400", description = "Not in the future (or, historical, not in the past)")
     @APIResponse(responseCode = "409", description = "A meeting is already planned at that time")
     public Response schedule(@Valid @NotNull CommitteeApi.MeetingRequest request) {
-        Meeting meeting = committee.schedule(request.startsAt().toInstant(), Boolean.TRUE.equals(request.historical()));
+        Meeting meeting = schedule.schedule(request.startsAt().toInstant(), Boolean.TRUE.equals(request.historical()));
         return Response.status(Response.Status.CREATED).entity(views.view(meeting.id, "committee meeting")).tag(ETags.of(meeting.version)).build();
     }
 
@@ -124,7 +133,7 @@ public class CommitteeResource {
     @APIResponse(responseCode = "404", description = "No such meeting, or the case is not in the caller's scope")
     @APIResponse(responseCode = "409", description = "The agenda is locked, or the case is not for the committee or already on an agenda")
     public Response add(@PathParam("id") UUID id, @Valid @NotNull CommitteeApi.AgendaAddition request) {
-        committee.add(id, request.caseId());
+        agenda.add(id, request.caseId());
         return Response.status(Response.Status.CREATED).entity(views.view(id, "committee meeting")).build();
     }
 
@@ -138,8 +147,8 @@ public class CommitteeResource {
     @APIResponse(responseCode = "409", description = "The agenda is locked, or the item is decided")
     public Response remove(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
             @Parameter(description = "Why (kept in the audit trail); percent-encode non-ASCII; at most 1000 characters",
-                    example = "Sagen er trukket tilbage") @HeaderParam(dk.visitation.cases.CaseService.CHANGE_REASON) String reason) {
-        committee.remove(id, itemId, dk.visitation.cases.CaseAuditTrail.reason(reason));
+                    example = "Sagen er trukket tilbage") @HeaderParam(dk.visitation.cases.CaseAuditTrail.CHANGE_REASON) String reason) {
+        agenda.remove(id, itemId, dk.visitation.cases.CaseAuditTrail.reason(reason));
         return Response.noContent().build();
     }
 
@@ -156,7 +165,7 @@ public class CommitteeResource {
     @APIResponse(responseCode = "400", description = "A member without a name or department")
     @APIResponse(responseCode = "404", description = "No such meeting")
     public Response attendance(@PathParam("id") UUID id, @Valid @NotNull CommitteeApi.Attendance request) {
-        committee.recordAttendance(id, request.members());
+        attendance.recordAttendance(id, request.members());
         CommitteeApi.MeetingView view = views.view(id, "committee meeting");
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
@@ -200,7 +209,7 @@ public class CommitteeResource {
             @Parameter(description = "The agenda item's ETag", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CommitteeApi.DecisionRequest request) {
         return Response.status(Response.Status.CREATED)
-                .entity(CommitteeApi.DecisionView.of(committee.decide(id, itemId, ifMatch, request))).build();
+                .entity(CommitteeApi.DecisionView.of(decisions.decide(id, itemId, ifMatch, request))).build();
     }
 
     @GET
@@ -233,6 +242,6 @@ public class CommitteeResource {
         if (from == null || to == null || !from.isBefore(to)) {
             throw ProblemException.invalid(from == null ? "from" : "to", "from and to are required, from before to");
         }
-        return committee.statistics(from, to);
+        return statistics.statistics(from, to);
     }
 }

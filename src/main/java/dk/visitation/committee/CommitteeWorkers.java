@@ -10,19 +10,19 @@ class CommitteeWorkers {
 
     /** "Sæt på dagsordenen" (visitation.bpmn): the next meeting whose deadline has not passed, once per case. */
     @Produces
-    JobHandler addToAgenda(CommitteeService committee) {
-        return JobHandler.onId("committee.add-to-agenda", "caseId", committee::addByProcess);
+    JobHandler addToAgenda(Agenda agenda) {
+        return JobHandler.onId("committee.add-to-agenda", "caseId", agenda::addByProcess);
     }
 
     /** "Lås dagsorden" (committee-meeting.bpmn): the material deadline has passed. */
     @Produces
-    JobHandler lockAgenda(CommitteeService committee) {
-        return JobHandler.onId("committee.lock-agenda", "meetingId", committee::lockAgenda);
+    JobHandler lockAgenda(MeetingSchedule schedule) {
+        return JobHandler.onId("committee.lock-agenda", "meetingId", schedule::lockAgenda);
     }
 
     /** "Registrer møde afholdt" (committee-meeting.bpmn): the meeting's time has come. */
     @Produces
-    JobHandler markHeld(CommitteeService committee) {
-        return JobHandler.onId("committee.mark-held", "meetingId", committee::markHeld);
+    JobHandler markHeld(MeetingSchedule schedule) {
+        return JobHandler.onId("committee.mark-held", "meetingId", schedule::markHeld);
     }
 }

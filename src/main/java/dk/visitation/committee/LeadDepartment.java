@@ -1,6 +1,7 @@
 package dk.visitation.committee;
 
-import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseAccess;
+import dk.visitation.cases.CaseStatusChanges;
 import dk.visitation.cases.CaseStatus;
 import dk.visitation.common.Department;
 import dk.visitation.handover.HandoverService;
@@ -17,21 +18,23 @@ import java.util.UUID;
 @ApplicationScoped
 class LeadDepartment {
 
-    private final CaseService cases;
+    private final CaseAccess cases;
+    private final CaseStatusChanges statusChanges;
     private final HandoverService handovers;
 
-    LeadDepartment(CaseService cases, HandoverService handovers) {
+    LeadDepartment(CaseAccess cases, CaseStatusChanges statusChanges, HandoverService handovers) {
         this.cases = cases;
+        this.statusChanges = statusChanges;
         this.handovers = handovers;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     void shared(UUID caseId, Department lead, Department contributing, String by, String why) {
         if (cases.ref(caseId).department() == lead) {
-            cases.place(caseId, CaseStatus.SHARED, lead, contributing, by, why);
+            statusChanges.place(caseId, CaseStatus.SHARED, lead, contributing, by, why);
             return;
         }
-        cases.changeStatus(caseId, CaseStatus.SHARED, by, why); // still worked and paid where it is until the handover completes
+        statusChanges.changeStatus(caseId, CaseStatus.SHARED, by, why); // still worked and paid where it is until the handover completes
         handovers.requestLeadChange(caseId, lead, contributing, why, by);
     }
 }

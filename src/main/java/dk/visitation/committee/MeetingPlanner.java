@@ -14,22 +14,22 @@ class MeetingPlanner {
 
     private static final Logger LOG = Logger.getLogger(MeetingPlanner.class);
 
-    private final CommitteeService committee;
+    private final MeetingSchedule schedule;
 
-    MeetingPlanner(CommitteeService committee) {
-        this.committee = committee;
+    MeetingPlanner(MeetingSchedule schedule) {
+        this.schedule = schedule;
     }
 
     void onEngine(@Observes EngineStarted engine) {
         if (engine.empty()) {
-            QuarkusTransaction.requiringNew().run(() -> committee.unfinishedMeetings().forEach(committee::startProcess));
+            QuarkusTransaction.requiringNew().run(() -> schedule.unfinishedMeetings().forEach(schedule::startProcess));
         }
         plan();
     }
 
     @Scheduled(cron = "0 15 0 * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void plan() {
-        int planned = committee.planMeetings(LocalDate.now(CommitteeApi.DENMARK)).size();
+        int planned = schedule.planMeetings(LocalDate.now(CommitteeApi.DENMARK)).size();
         if (planned > 0) {
             LOG.infof("Visitation committee: %d meetings planned ahead", planned);
         }

@@ -2,7 +2,11 @@ package dk.visitation.committee;
 
 import static dk.visitation.common.Times.local;
 
-import dk.visitation.cases.CaseService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.visitation.cases.CaseAccess;
+import dk.visitation.common.Rows;
 import dk.visitation.security.AccessLog;
 import dk.visitation.security.Caller;
 import dk.visitation.security.Role;
@@ -24,20 +28,26 @@ import java.util.UUID;
 @ApplicationScoped
 public class MeetingViews {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-    private static final com.fasterxml.jackson.core.type.TypeReference<List<String>> DOCUMENTS = new com.fasterxml.jackson.core.type.TypeReference<>() {
+    private static final TypeReference<List<String>> DOCUMENTS = new TypeReference<>() {
     };
 
-    private final CommitteeService committee;
-    private final CaseService cases;
+    private final MeetingAttendance attendance;
+    private final CaseAccess cases;
     private final Caller caller;
     private final AccessLog accessLog;
+    private final ObjectMapper json;
 
-    MeetingViews(CommitteeService committee, CaseService cases, Caller caller, AccessLog accessLog) {
-        this.committee = committee;
+    MeetingViews(MeetingAttendance attendance, CaseAccess cases, Caller caller, AccessLog accessLog, ObjectMapper json) {
+        this.attendance = attendance;
         this.cases = cases;
         this.caller = caller;
         this.accessLog = accessLog;
+        this.json = json;
+    }
+
+    /** The newest committee material of a case, as stored (documents as JSON text). */
+    private record Material(Boolean functionalImpairment, Boolean familySituation, Boolean currentSupport, String documents,
+            String summary, String preparedBy, Instant preparedAt) {
     }
 
     /** The meeting with the agenda items the caller may see; logged as a READ of {@code what} (meeting, minutes). */
@@ -63,9 +73,9 @@ public class MeetingViews {
             accessLog.record(AccessLog.Action.READ, what, agenda.stream().map(CommitteeApi.ItemView::caseId).toList(), List.of(),
                     Map.of("meeting", meeting.id.toString()));
         }
-        List<CommitteeApi.Attendee> attendance = committee.attendance(meetingId);
+        List<CommitteeApi.Attendee> present = attendance.attendance(meetingId);
         return new CommitteeApi.MeetingView(meeting.id, local(meeting.startsAt), local(meeting.materialDeadline), meeting.statusAt(Instant.now()),
-                meeting.extraordinary, meeting.historical, agenda, attendance, CommitteeService.quorum(attendance), meeting.version);
+                meeting.extraordinary, meeting.historical, agenda, present, MeetingAttendance.quorum(present), meeting.version);
     }
 
     /** What the committee found missing when it left the case pending on the item it was rolled from. */
@@ -81,25 +91,22 @@ public class MeetingViews {
     }
 
     /** The newest material MYN prepared for the case, if any. */
-    @SuppressWarnings("unchecked")
-    private static CommitteeApi.MaterialView material(UUID caseId) {
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+    private CommitteeApi.MaterialView material(UUID caseId) {
+        return Rows.first(Panache.getEntityManager().createNativeQuery("""
                         select functional_impairment, family_situation, current_support, cast(documents as text), summary,
                                prepared_by, prepared_at
                         from committee_material where case_id = :case order by prepared_at desc limit 1""")
-                .setParameter("case", caseId).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = rows.getFirst();
-        List<String> documents;
+                .setParameter("case", caseId), Material.class)
+                .map(m -> new CommitteeApi.MaterialView(m.functionalImpairment(), m.familySituation(), m.currentSupport(),
+                        documents(m.documents()), m.summary(), m.preparedBy(), local(m.preparedAt())))
+                .orElse(null);
+    }
+
+    private List<String> documents(String stored) {
         try {
-            documents = JSON.readValue((String) row[3], DOCUMENTS);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return json.readValue(stored, DOCUMENTS);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Instant preparedAt = row[6] instanceof Instant i ? i : ((java.time.OffsetDateTime) row[6]).toInstant();
-        return new CommitteeApi.MaterialView((Boolean) row[0], (Boolean) row[1], (Boolean) row[2], documents, (String) row[4],
-                (String) row[5], local(preparedAt));
     }
 }

@@ -1,7 +1,7 @@
 package dk.visitation.deadlines;
 
 import dk.visitation.cases.CaseRef;
-import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseAccess;
 import dk.visitation.casework.CaseworkFact;
 import dk.visitation.casework.CaseworkService;
 import dk.visitation.common.Department;
@@ -28,13 +28,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeadlineService {
 
-    private final CaseService cases;
+    private final CaseAccess cases;
     private final CaseworkService casework;
     private final Measures measures;
     private final DeadlineRules rules;
     private final AccessLog accessLog;
 
-    DeadlineService(CaseService cases, CaseworkService casework, Measures measures, DeadlineRules rules, AccessLog accessLog) {
+    DeadlineService(CaseAccess cases, CaseworkService casework, Measures measures, DeadlineRules rules, AccessLog accessLog) {
         this.cases = cases;
         this.casework = casework;
         this.measures = measures;

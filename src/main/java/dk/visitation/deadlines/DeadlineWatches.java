@@ -1,7 +1,7 @@
 package dk.visitation.deadlines;
 
 import dk.visitation.cases.CaseRef;
-import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseAccess;
 import dk.visitation.casework.CaseworkFact;
 import dk.visitation.casework.CaseworkService;
 import dk.visitation.common.Actor;
@@ -45,7 +45,7 @@ public class DeadlineWatches {
     static final String ENDED = "deadline.watch-ended";
 
     private final DeadlineService deadlines;
-    private final CaseService cases;
+    private final CaseAccess cases;
     private final CaseworkService casework;
     private final Measures measures;
     private final Outbox outbox;
@@ -53,7 +53,7 @@ public class DeadlineWatches {
     private final IntegrationEvents events;
     private final int inactiveDays;
 
-    DeadlineWatches(DeadlineService deadlines, CaseService cases, CaseworkService casework, Measures measures, Outbox outbox,
+    DeadlineWatches(DeadlineService deadlines, CaseAccess cases, CaseworkService casework, Measures measures, Outbox outbox,
             TaskService tasks, IntegrationEvents events,
             @ConfigProperty(name = "visitation.deadlines.inactive-days", defaultValue = "90") int inactiveDays) {
         this.deadlines = deadlines;

@@ -1,7 +1,7 @@
 package dk.visitation.economy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseAccess;
 import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
@@ -35,11 +35,11 @@ public class EconomyReviews implements TaskForm {
     private static final Set<String> FIELDS = Set.of("costConsequence", "annualCostOre", "approved");
 
     private final Outbox outbox;
-    private final CaseService cases;
+    private final CaseAccess cases;
     private final IntegrationEvents events;
     private final dk.visitation.cases.CaseAuditTrail trail;
 
-    EconomyReviews(Outbox outbox, CaseService cases, IntegrationEvents events, dk.visitation.cases.CaseAuditTrail trail) {
+    EconomyReviews(Outbox outbox, CaseAccess cases, IntegrationEvents events, dk.visitation.cases.CaseAuditTrail trail) {
         this.trail = trail;
         this.outbox = outbox;
         this.cases = cases;

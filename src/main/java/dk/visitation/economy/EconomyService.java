@@ -2,7 +2,7 @@ package dk.visitation.economy;
 
 import dk.visitation.cases.CaseRef;
 import dk.visitation.cases.CaseRegistered;
-import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseAccess;
 import dk.visitation.common.Department;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
@@ -28,7 +28,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class EconomyService {
 
-    private final CaseService cases;
+    private final CaseAccess cases;
     private final AccessLog accessLog;
     private final dk.visitation.cases.CaseAuditTrail trail;
     private final Caller caller;
@@ -36,7 +36,7 @@ public class EconomyService {
     private final EconomyReviews reviews;
     private final EconomySettings settings;
 
-    EconomyService(CaseService cases, AccessLog accessLog, Caller caller, IntegrationEvents events, EconomyReviews reviews,
+    EconomyService(CaseAccess cases, AccessLog accessLog, Caller caller, IntegrationEvents events, EconomyReviews reviews,
             EconomySettings settings, dk.visitation.cases.CaseAuditTrail trail) {
         this.trail = trail;
         this.cases = cases;

@@ -1,7 +1,8 @@
 package dk.visitation.handover;
 
 import dk.visitation.cases.CaseRef;
-import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseAccess;
+import dk.visitation.cases.CaseStatusChanges;
 import dk.visitation.common.Actor;
 import dk.visitation.common.Department;
 import dk.visitation.common.Problem;
@@ -44,7 +45,8 @@ public class HandoverService {
     static final String FINISH_OPEN_WORK = "finish-open-work";
     private static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
-    private final CaseService cases;
+    private final CaseAccess cases;
+    private final CaseStatusChanges statusChanges;
     private final dk.visitation.cases.CaseAuditTrail trail;
     private final EconomyService economy;
     private final Outbox outbox;
@@ -53,13 +55,14 @@ public class HandoverService {
     private final EconomyReviews reviews;
     private final TaskService tasks;
 
-    HandoverService(CaseService cases, EconomyService economy, Outbox outbox, Caller caller, IntegrationEvents events,
+    HandoverService(CaseAccess cases, CaseStatusChanges statusChanges, EconomyService economy, Outbox outbox, Caller caller, IntegrationEvents events,
             EconomyReviews reviews, TaskService tasks, dk.visitation.cases.CaseAuditTrail trail) {
         this.tasks = tasks;
         this.trail = trail;
         this.events = events;
         this.reviews = reviews;
         this.cases = cases;
+        this.statusChanges = statusChanges;
         this.economy = economy;
         this.outbox = outbox;
         this.caller = caller;
@@ -308,9 +311,9 @@ public class HandoverService {
         }
         String why = "Overdraget fra " + handover.fromDepartment + " til " + handover.toDepartment + " pr. " + handover.effectiveDate;
         economy.switchPayment(handover.caseId, handover.toDepartment, handover.effectiveDate, why, Actor.SYSTEM);
-        cases.handedOver(handover.caseId, handover.toDepartment, handover.receivingAdviser, Actor.SYSTEM, why);
+        statusChanges.handedOver(handover.caseId, handover.toDepartment, handover.receivingAdviser, Actor.SYSTEM, why);
         if (handover.contributingDepartment != null) { // a shared case's new lead: the arrangement goes on under it
-            cases.place(handover.caseId, dk.visitation.cases.CaseStatus.SHARED, handover.toDepartment, handover.contributingDepartment,
+            statusChanges.place(handover.caseId, dk.visitation.cases.CaseStatus.SHARED, handover.toDepartment, handover.contributingDepartment,
                     Actor.SYSTEM, "Delt sag: " + handover.toDepartment + " leder, " + handover.contributingDepartment + " bidrager");
         }
         handover.status = Handover.Status.COMPLETED;

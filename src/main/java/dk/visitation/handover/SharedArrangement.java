@@ -1,7 +1,8 @@
 package dk.visitation.handover;
 
 import dk.visitation.cases.CaseRef;
-import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseAccess;
+import dk.visitation.cases.CaseStatusChanges;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
 import dk.visitation.security.AccessLog;
@@ -19,11 +20,13 @@ import java.util.UUID;
 @ApplicationScoped
 class SharedArrangement {
 
-    private final CaseService cases;
+    private final CaseAccess cases;
+    private final CaseStatusChanges statusChanges;
     private final Caller caller;
 
-    SharedArrangement(CaseService cases, Caller caller) {
+    SharedArrangement(CaseAccess cases, CaseStatusChanges statusChanges, Caller caller) {
         this.cases = cases;
+        this.statusChanges = statusChanges;
         this.caller = caller;
     }
 
@@ -37,7 +40,7 @@ class SharedArrangement {
         String why = "Delt sag afsluttet: " + reason.strip();
         leadChange.ifPresent(h -> h.contributingDepartment = null); // the lead change goes on; the case will be the lead's alone
         if (ref.contributingDepartment() != null) {
-            cases.place(caseId, ref.status(), ref.department(), null, caller.user(), why);
+            statusChanges.place(caseId, ref.status(), ref.department(), null, caller.user(), why);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dk.visitation.quality;
 
 import dk.visitation.cases.CaseRef;
-import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseAccess;
 import dk.visitation.casework.CaseworkFact;
 import dk.visitation.casework.CaseworkService;
 import dk.visitation.common.Department;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class QualityRadar {
 
-    private final CaseService cases;
+    private final CaseAccess cases;
     private final CaseworkService casework;
     private final Measures measures;
     private final DeadlineService deadlines;
@@ -41,7 +41,7 @@ public class QualityRadar {
     private final AccessLog accessLog;
     private final int inactiveDays;
 
-    QualityRadar(CaseService cases, CaseworkService casework, Measures measures, DeadlineService deadlines, DeadlineRules rules,
+    QualityRadar(CaseAccess cases, CaseworkService casework, Measures measures, DeadlineService deadlines, DeadlineRules rules,
             AccessLog accessLog, @ConfigProperty(name = "visitation.deadlines.inactive-days", defaultValue = "90") int inactiveDays) {
         this.cases = cases;
         this.casework = casework;

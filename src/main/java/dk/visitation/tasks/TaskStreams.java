@@ -1,6 +1,6 @@
 package dk.visitation.tasks;
 
-import dk.visitation.cases.CaseService;
+import dk.visitation.cases.CaseAccess;
 import dk.visitation.security.AccessLog;
 import dk.visitation.security.Caller;
 import dk.visitation.security.Role;
@@ -100,7 +100,7 @@ public class TaskStreams {
         }
     }
 
-    private final CaseService cases;
+    private final CaseAccess cases;
     private final Caller caller;
     private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
     /** One reader: reads run and send in the order they were asked for, so a later read never sends older state. */
@@ -110,7 +110,7 @@ public class TaskStreams {
     private volatile Thread listener;
     private volatile boolean running;
 
-    TaskStreams(CaseService cases, Caller caller) {
+    TaskStreams(CaseAccess cases, Caller caller) {
         this.cases = cases;
         this.caller = caller;
     }

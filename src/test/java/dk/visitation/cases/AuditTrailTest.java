@@ -87,7 +87,7 @@ class AuditTrailTest {
         String work = given().contentType(json).body(Map.of("kind", "APPLICATION", "description", "Ansøgning om aflastning"))
                 .post("/cases/" + caseId + "/work-items").then().statusCode(201).extract().path("id");
         given().post("/cases/" + caseId + "/work-items/" + work + "/close").then().statusCode(200);
-        given().header(CaseService.CHANGE_REASON, URLEncoder.encode("Forældrene har trukket ansøgningen", StandardCharsets.UTF_8))
+        given().header(CaseAuditTrail.CHANGE_REASON, URLEncoder.encode("Forældrene har trukket ansøgningen", StandardCharsets.UTF_8))
                 .delete("/committee/meetings/" + meeting + "/agenda/" + item).then().statusCode(204);
 
         given().get("/cases/" + caseId + "/audit").then().statusCode(200)

@@ -81,7 +81,7 @@ public final class Visitation {
         if (!gap.isNegative()) {
             engine.increaseTime(gap);
             // the days pass for the planner too: it keeps meetings planned ahead of the engine's time
-            io.quarkus.arc.Arc.container().instance(dk.visitation.committee.CommitteeService.class).get()
+            io.quarkus.arc.Arc.container().instance(dk.visitation.committee.MeetingSchedule.class).get()
                     .planMeetings(java.time.LocalDate.ofInstant(engine.now(), java.time.ZoneId.of("Europe/Copenhagen")));
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Api.as(member("mette.myn"))
