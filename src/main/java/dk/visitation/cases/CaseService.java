@@ -345,8 +345,13 @@ public class CaseService {
     /** Which of these cases the caller may see (no 404, not logged: the caller logs what it shows). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> visibleOf(java.util.Collection<UUID> ids) {
-        return ids.isEmpty() ? Set.of() : ChildCase.<ChildCase>list("id in ?1", List.copyOf(ids)).stream()
-                .filter(this::inScope).map(c -> c.id).collect(java.util.stream.Collectors.toSet());
+        Set<UUID> visible = new java.util.HashSet<>();
+        List<UUID> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += 1000) { // PostgreSQL takes at most 65,535 parameters in one statement
+            ChildCase.<ChildCase>list("id in ?1", all.subList(i, Math.min(all.size(), i + 1000))).stream()
+                    .filter(this::inScope).forEach(c -> visible.add(c.id));
+        }
+        return visible;
     }
 
     /** The case as the service itself sees it (process steps): no scope, not logged. */
