@@ -6,7 +6,8 @@
 #   env: REPS (pages, default 200), REPORT_REPS (reports, default 20), DEEP_PAGE (default 500),
 #        YEAR (reports, default 2025), SKIP_FULL_ACCOUNT=1 (leave out the deprecated every-line account), EXPLAIN=1 (also EXPLAIN (ANALYZE, BUFFERS) the service's SQL),
 #        KEEP=1 (keep the data directory; SCALE_DATA=dir to choose it), SKIP_BUILD=1
-# The service runs as bin/run runs it (embedded PostgreSQL and engine, -Xms256m -Xmx1g); the data is
+# The service runs as bin/run runs it (embedded PostgreSQL and engine, -Xms256m -Xmx1g; the deadline watch's scan is
+# off, so it opens no tasks on the generated record while the reads are timed); the data is
 # loaded after the start, so the in-process engine has no instances for it (as a cluster that kept its
 # state) and the reads measured need none.
 set -euo pipefail
@@ -21,7 +22,7 @@ cp -r target/quarkus-app "$data/app"   # the service measured, safe from a build
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 log="$data/service.log"
 java -Xms256m -Xmx1g -Dquarkus.http.port="$port" -Dvisitation.embedded.data-dir="$data/postgres" \
-     -Dvisitation.dev-identity.enabled=true -jar "$data/app/quarkus-run.jar" >"$log" 2>&1 &
+     -Dvisitation.dev-identity.enabled=true -Dvisitation.deadlines.watch-every=off -jar "$data/app/quarkus-run.jar" >"$log" 2>&1 &
 pid=$!
 cleanup() {
   kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
@@ -77,6 +78,10 @@ reports="$data/reports.tsv"
   printf 'commitment account totals %s CBA\tECONOMY_TOKEN\t/economy/commitment-account/totals?year=%s&department=CBA\n' "$year" "$year"
   printf 'commitment account lines %s MYN, first page\tECONOMY_TOKEN\t/economy/commitment-account/lines?year=%s&department=MYN&size=200\n' "$year" "$year"
   printf 'commitment account lines %s MYN, deep page\tECONOMY_TOKEN\t/economy/commitment-account/lines?year=%s&department=MYN&size=200&page=%s\n' "$year" "$year" "$deep"
+  printf 'quality radar MYN\tLEADER_TOKEN\t/quality/radar?department=MYN&on=2026-11-30\n'
+  printf 'quality radar CBA\tLEADER_TOKEN\t/quality/radar?department=CBA&on=2026-11-30\n'
+  printf 'quality radar one adviser\tLEADER_TOKEN\t/quality/radar?adviser=myn.radgiver.042&on=2026-11-30\n'
+  printf 'quality radar MYN, missing plans, first page\tLEADER_TOKEN\t/quality/radar/cases?department=MYN&on=2026-11-30&gap=CHILD_PLAN&which=MISSING\n'
   [ -n "${SKIP_FULL_ACCOUNT:-}" ] || {
   printf 'commitment account %s MYN (deprecated, every line)\tECONOMY_TOKEN\t/economy/commitment-account?year=%s&department=MYN\n' "$year" "$year"
   printf 'commitment account %s CBA (deprecated, every line)\tECONOMY_TOKEN\t/economy/commitment-account?year=%s&department=CBA\n' "$year" "$year"

@@ -39,7 +39,7 @@ begin
         select coalesce(array_agg(pg_get_indexdef(i.indexrelid)), '{}') into defs
         from pg_index i join pg_class t on t.oid = i.indrelid
         where t.relname in ('child', 'child_case', 'case_status_change', 'payment_period', 'payment_switch',
-                            'grant_award', 'task', 'economy_review')
+                            'grant_award', 'task', 'economy_review', 'casework_entry')
           and t.relnamespace = 'public'::regnamespace
           and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid);
         foreach def in array defs loop
@@ -182,6 +182,46 @@ begin
     from economy_review r join bench_case c on c.id = r.case_id
     where r.status = 'OPEN' and r.id = md5(tag || 'review' || c.n)::uuid;
 
+    -- the casework record (issue 13), shaped like the review's findings so the radar's four gaps have cases on both
+    -- sides: a notification on cases that came in as one (assessed within the 24 hours, a receipt to professionals),
+    -- a § 20 investigation started on 47 % (concluded after 100 days), a child conversation before the decision and on
+    -- 61 % one in the six months before the data's last day, a child's plan on 66 %, a follow-up on the first grant within
+    -- its three months on 69 %.
+    insert into casework_entry (id, case_id, kind, occurred_at, notifier_kind, urgent, refers_to, grant_id, reason,
+                                recorded_by, recorded_at)
+    select md5(tag || 'cw-' || f.kind || n)::uuid, id, f.kind, f.at,
+           case when f.kind = 'NOTIFICATION' then case when n % 12 = 5 then 'PROFESSIONAL' else 'PRIVATE' end end,
+           case when f.kind = 'NOTIFICATION' then false end, null::uuid,
+           case when f.kind = 'FOLLOW_UP' then md5(tag || 'grant' || n)::uuid end, null::text,
+           coalesce(lower(department) || '.radgiver.' || lpad(adviser_no::text, 3, '0'), 'system'), f.at
+    from bench_case c
+    cross join lateral (select abs(hashint8(n * 17 + 6)) % 100 as a, abs(hashint8(n * 19 + 7)) % 100 as b,
+                               abs(hashint8(n * 23 + 8)) % 100 as p, abs(hashint8(n * 29 + 9)) % 100 as u,
+                               abs(hashint8(n::bigint * 13 + 5)) % 60 as first_grant_day) hh
+    cross join lateral (values
+        ('NOTIFICATION', case when n % 6 = 5 then received_at end),
+        ('INVESTIGATION_STARTED', case when a >= 53 then received_at + interval '2 days' end),
+        ('CHILD_CONVERSATION_HELD', received_at + interval '10 days'),
+        ('CHILD_PLAN_MADE', case when p >= 34 then received_at + interval '30 days' end),
+        ('FOLLOW_UP', case when u >= 31 then (received_on + first_grant_day::int + 80)::timestamp at time zone 'Europe/Copenhagen'
+                                           + interval '10 hours' end)) f(kind, at)
+    where f.at is not null and f.at < last_day
+    union all
+    select md5(tag || 'cw-recent-talk' || n)::uuid, id, 'CHILD_CONVERSATION_HELD', last_day - make_interval(days => (b % 170)::int),
+           null::varchar, null::boolean, null::uuid, null::uuid, null::text, coalesce(lower(department) || '.radgiver.' || lpad(adviser_no::text, 3, '0'), 'system'),
+           last_day - make_interval(days => (b % 170)::int)
+    from bench_case c cross join lateral (select abs(hashint8(n * 19 + 7)) % 100 as b) hh
+    where b >= 39 and received_at < last_day - interval '200 days';
+    insert into casework_entry (id, case_id, kind, occurred_at, notifier_kind, urgent, refers_to, grant_id, reason,
+                                recorded_by, recorded_at)
+    select md5(tag || 'cw-' || f.kind || e.case_id)::uuid, e.case_id, f.kind, e.occurred_at + f.after, null, null, e.id, null, null,
+           e.recorded_by, e.occurred_at + f.after
+    from casework_entry e
+    cross join lateral (values ('NOTIFICATION_ASSESSED', 'NOTIFICATION', interval '20 hours', true),
+                               ('RECEIPT_SENT', 'NOTIFICATION', interval '3 days', e.notifier_kind = 'PROFESSIONAL'),
+                               ('INVESTIGATION_CONCLUDED', 'INVESTIGATION_STARTED', interval '100 days', true)) f(kind, of, after, wanted)
+    where e.kind = f.of and f.wanted and e.case_id in (select id from bench_case) and e.occurred_at + f.after < last_day;
+
     if rebuild_indexes then
         foreach def in array defs loop
             execute def;
@@ -208,6 +248,8 @@ begin
     delete from case_year_cost where case_id in (select id from bench_gone);
     delete from task_history where task_id in (select id from task where case_id in (select id from bench_gone));
     delete from task where case_id in (select id from bench_gone);
+    delete from casework_entry where case_id in (select id from bench_gone) and refers_to is not null;
+    delete from casework_entry where case_id in (select id from bench_gone);
     delete from economy_review where case_id in (select id from bench_gone);
     delete from grant_award where case_id in (select id from bench_gone);
     delete from payment_switch where case_id in (select id from bench_gone);

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,8 +51,13 @@ public class CaseAccess {
     /** Which of these cases the caller may see (no 404, not logged: the caller logs what it shows). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> visibleOf(Collection<UUID> ids) {
-        return ids.isEmpty() ? Set.of() : ChildCase.<ChildCase>list("id in ?1", List.copyOf(ids)).stream()
-                .filter(this::inScope).map(c -> c.id).collect(Collectors.toSet());
+        Set<UUID> visible = new java.util.HashSet<>();
+        List<UUID> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += 1000) { // PostgreSQL takes at most 65,535 parameters in one statement
+            ChildCase.<ChildCase>list("id in ?1", all.subList(i, Math.min(all.size(), i + 1000))).stream()
+                    .filter(this::inScope).forEach(c -> visible.add(c.id));
+        }
+        return visible;
     }
 
     /** The case as the service itself sees it (process steps): no scope, not logged. */

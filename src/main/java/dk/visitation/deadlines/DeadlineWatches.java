@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The watch over the casework record: a periodic scan derives every deadline and fires, once per deadline and kind
  * (the unique row in {@code deadline_watch}, claimed by an insert in the transaction that publishes its outbox command),
- * a warning task for the case's department when a deadline is due soon, an escalation task for the department's leader
+ * a warning task for the case's adviser (in the department's group, so a colleague sees it too) when a deadline is due soon, an escalation task for the department's leader
  * (group {@code LEADER-<department>}) and {@code deadline.missed} when it is missed, {@code deadline.met-late} when the
  * record meets it late, and {@code case.inactive} when a case with a running measure has had no activity for the
  * configured period. A watch whose deadline the record meets ends: its task leaves the task list and its process ends.
@@ -97,10 +97,10 @@ public class DeadlineWatches {
             }
             DeadlineStatus status = d.statusAt(now);
             switch (status) {
-                case DUE_SOON -> counts[0] += open(d, ref, "WARNING", ref.department().name(), now) ? 1 : 0;
+                case DUE_SOON -> counts[0] += open(d, ref, "WARNING", ref.department().name(), ref.adviser(), now) ? 1 : 0;
                 case OVERDUE -> {
                     counts[4] += end(open.get(d.key() + "/WARNING"), now);
-                    if (open(d, ref, "ESCALATION", "LEADER-" + ref.department().name(), now)) {
+                    if (open(d, ref, "ESCALATION", "LEADER-" + ref.department().name(), null, now)) {
                         counts[1]++;
                         events.publish(IntegrationEvents.DEADLINE_MISSED, d.caseId(), payload(d));
                     }
@@ -181,12 +181,12 @@ public class DeadlineWatches {
     }
 
     /** Claims the watch and starts its process; false when it was fired before. */
-    private boolean open(Deadline d, CaseRef ref, String kind, String group, Instant now) {
+    private boolean open(Deadline d, CaseRef ref, String kind, String group, String assignee, Instant now) {
         UUID id = UUID.randomUUID();
         if (!claim(d, ref, kind, d.dueAt(), now, false, id)) {
             return false;
         }
-        start(id, d.caseId(), kind, group, d.dueAt());
+        start(id, d.caseId(), kind, group, assignee, d.dueAt());
         return true;
     }
 
@@ -206,18 +206,21 @@ public class DeadlineWatches {
                 .executeUpdate() == 1;
     }
 
-    private void start(UUID watchId, UUID caseId, String kind, String group, Instant due) {
-        outbox.publishMessage(OPENED, watchId.toString(), "deadline-watch:" + watchId, variables(watchId, caseId, kind, group, due));
+    private void start(UUID watchId, UUID caseId, String kind, String group, String assignee, Instant due) {
+        outbox.publishMessage(OPENED, watchId.toString(), "deadline-watch:" + watchId, variables(watchId, caseId, kind, group, assignee, due));
     }
 
-    /** The watch process's variables: ids, the kind, the task's group and the legal due time — no personal data. */
-    static Map<String, Object> variables(UUID watchId, UUID caseId, String kind, String group, Instant due) {
+    /** The watch process's variables: ids, the kind, the task's group and assignee (a user name) and the legal due time — no personal data. */
+    static Map<String, Object> variables(UUID watchId, UUID caseId, String kind, String group, String assignee, Instant due) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("caseId", caseId.toString());
         variables.put("watchId", watchId.toString());
         variables.put("subjectId", watchId.toString());
         variables.put("kind", kind);
         variables.put("candidateGroup", group);
+        if (assignee != null) {
+            variables.put("assignee", assignee); // absent when the case has no adviser: the task is the group's
+        }
         variables.put("dueAt", due.toString());
         return variables;
     }
@@ -262,10 +265,13 @@ public class DeadlineWatches {
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
                         select id, case_id, kind, department, due_at from deadline_watch
                         where status = 'OPEN' and kind in ('WARNING', 'ESCALATION')""").getResultList();
+        Map<UUID, CaseRef> refs = cases.refs(rows.stream().map(r -> (UUID) r[1]).distinct().toList());
         for (Object[] r : rows) {
             String kind = (String) r[2];
             Instant due = r[4] instanceof Instant i ? i : ((java.time.OffsetDateTime) r[4]).toInstant();
-            start((UUID) r[0], (UUID) r[1], kind, "WARNING".equals(kind) ? (String) r[3] : "LEADER-" + r[3], due);
+            boolean warning = "WARNING".equals(kind);
+            String adviser = warning && refs.get((UUID) r[1]) != null ? refs.get((UUID) r[1]).adviser() : null;
+            start((UUID) r[0], (UUID) r[1], kind, warning ? (String) r[3] : "LEADER-" + r[3], adviser, due);
         }
     }
 }

@@ -8,6 +8,9 @@ import java.util.List;
  * Barnets Lov § 137 (old SEL § 155 b, stk. 1): a professional notifier gets a receipt within 6 working days of the
  * notification's receipt — the 6th working day after the day it came in, weekends, public holidays and the
  * municipality's closing days skipped. Private and anonymous notifiers get none (no deadline). Met by RECEIPT_SENT.
+ * The number is checked against the ministry's guidance (VEJ nr 9471 af 21/06/2024, delvejledning 2): it treats the duty
+ * to notify under §§ 132–135 and 138 and the municipality's handling of a notification under §§ 136–137 — the 24 hours
+ * in § 136, the receipt and the feedback to a professional notifier in § 137 (not § 138, as the brief's law map guessed).
  */
 public final class NotifierReceiptRule implements DeadlineRule {
 

@@ -127,9 +127,9 @@ public class UserTaskProjector implements JobHandler {
             Map<String, String> headers) {
         Panache.getEntityManager().createNativeQuery("""
                         insert into task (id, case_id, subject_id, process_instance_key, element_id, loop_counter, job_key,
-                                          job_generation, name, candidate_group, due_at, follow_up_at, priority, form_key, status,
+                                          job_generation, name, candidate_group, assignee, due_at, follow_up_at, priority, form_key, status,
                                           created_at, version)
-                        values (:id, :case, :subject, :instance, :element, :loop, :job, :generation, :name, :group, :due,
+                        values (:id, :case, :subject, :instance, :element, :loop, :job, :generation, :name, :group, :assignee, :due,
                                 :followUp, :priority, :form, 'OPEN', :now, 0)
                         on conflict ((coalesce(subject_id, case_id)), element_id, loop_counter) where status = 'OPEN'
                         do update set job_key = excluded.job_key, job_generation = excluded.job_generation,
@@ -146,12 +146,17 @@ public class UserTaskProjector implements JobHandler {
                 .setParameter("generation", issuedBy)
                 .setParameter("name", models.elementName(job.getElementId()).orElse(job.getElementId()))
                 .setParameter("group", groups.isEmpty() ? "UNASSIGNED" : groups.getFirst())
+                .setParameter("assignee", blankToNull(headers.get("io.camunda.zeebe:assignee")), String.class)
                 .setParameter("due", instant(headers.get("io.camunda.zeebe:dueDate")))
                 .setParameter("followUp", instant(headers.get("io.camunda.zeebe:followUpDate")))
                 .setParameter("priority", Integer.parseInt(headers.getOrDefault("priority", "50")))
                 .setParameter("form", headers.get("io.camunda.zeebe:formKey"))
                 .setParameter("now", Instant.now())
                 .executeUpdate();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** A task is about a case, a subject (review, statement) or both; the model names them in variables. */

@@ -92,6 +92,28 @@ class DeadlineWatchTest {
     }
 
     @Test
+    void the_warning_goes_to_the_cases_adviser_and_the_escalation_to_no_one_in_particular() {
+        Map<String, Object> intake = new java.util.HashMap<>(dk.visitation.support.Api.newCase(freshCpr()));
+        intake.put("adviser", "mette.myn");
+        UUID caseId = UUID.fromString(dk.visitation.support.Api.register(intake).statusCode(201).extract().path("id"));
+        OffsetDateTime received = OffsetDateTime.now(ZoneOffset.UTC).minusHours(20).truncatedTo(ChronoUnit.SECONDS);
+        notification(caseId, received);
+
+        watches.scan(Instant.now(), List.of(caseId));
+        String mette = dk.visitation.support.Tokens.of("mette.myn", java.util.Set.of("MYN_ADVISER"), java.util.Set.of("MYN"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(List.of("deadline-due-soon"),
+                as(mette).queryParam("assignee", "me").queryParam("caseId", caseId.toString()).get("/tasks").then().statusCode(200)
+                        .extract().path("items.elementId")));
+        assertEquals(List.of(List.of("deadline-due-soon", "MYN", received.plusHours(24).toInstant())), openTasks(caseId),
+                "in the department's group as well, so a colleague sees it when she is away");
+
+        watches.scan(received.plusHours(25).toInstant(), List.of(caseId));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(java.util.Collections.singletonList(null),
+                as(Tasks.leader()).queryParam("caseId", caseId.toString()).queryParam("candidateGroup", "LEADER-MYN").get("/tasks")
+                        .then().statusCode(200).extract().path("items.assignee")));
+    }
+
+    @Test
     void an_assessment_after_the_24_hours_is_met_late_once() {
         UUID caseId = registerCase(freshCpr());
         OffsetDateTime received = OffsetDateTime.now(ZoneOffset.UTC).minusHours(30).truncatedTo(ChronoUnit.SECONDS);
@@ -117,7 +139,7 @@ class DeadlineWatchTest {
         Instant due = watch[2] instanceof Instant i ? i : ((OffsetDateTime) watch[2]).toInstant();
         // what the restart rebuild publishes (a fresh engine knows no earlier message id; this one does, hence another id)
         client.newPublishMessageCommand().messageName(DeadlineWatches.OPENED).correlationKey(watchId.toString())
-                .messageId("rebuild-test:" + watchId).variables(DeadlineWatches.variables(watchId, caseId, "WARNING", "MYN", due))
+                .messageId("rebuild-test:" + watchId).variables(DeadlineWatches.variables(watchId, caseId, "WARNING", "MYN", null, due))
                 .send().join();
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
                 .createNativeQuery("select count(*) from task where subject_id = :w and status = 'OPEN' and process_instance_key <> :old")

@@ -88,6 +88,11 @@ class ScaleSmokeTest {
         assertEquals(CASES / 10, count(db, "select count(*) from task where status = 'OPEN' and candidate_group = 'MYN' and case_id in " + mine));
         assertEquals(0, count(db, "select count(*) from child_case c where c.id in " + mine
                 + " and not exists (select 1 from payment_period p where p.case_id = c.id and p.valid_to is null)"), "every case has a payer");
+        assertEquals(count(db, "select count(*) from child_case where received_at < timestamptz '2026-11-20 16:00+01' and id in " + mine),
+                count(db, "select count(distinct case_id) from casework_entry where kind = 'CHILD_CONVERSATION_HELD' and case_id in " + mine),
+                "every case older than ten days has its casework record (a conversation before the decision at least)");
+        assertEquals(0, count(db, "select count(*) from casework_entry e where e.kind = 'FOLLOW_UP' and e.case_id in " + mine
+                + " and not exists (select 1 from grant_award g where g.id = e.grant_id and g.case_id = e.case_id)"), "follow-ups are on the case's own grants");
         // CPR numbers: valid (a real birth date before the case), never read into a message
         int invalid = 0;
         try (ResultSet rows = db.createStatement().executeQuery("select k.cpr, c.received_at::date from child k join child_case c on c.child_id = k.id where c.id in " + mine)) {
