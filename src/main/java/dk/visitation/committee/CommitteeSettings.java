@@ -20,7 +20,7 @@ public interface CommitteeSettings {
     @WithDefault("09:00")
     LocalTime startTime();
 
-    /** The material deadline: this many working days (Monday–Friday) before the meeting, at noon. */
+    /** The material deadline: this many working days (weekends, public holidays and closing days skipped) before the meeting, at noon. */
     @WithDefault("3")
     int materialDeadlineWorkingDays();
 

@@ -6,11 +6,11 @@ import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
 import dk.visitation.security.Caller;
 import dk.visitation.security.Role;
+import dk.visitation.common.WorkingDayCalendar;
 import dk.visitation.workflow.Outbox;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -31,11 +31,13 @@ public class MeetingSchedule {
     static final String MEETING_PLANNED = "committee.meeting-planned";
 
     private final CommitteeSettings settings;
+    private final WorkingDayCalendar calendar;
     private final Outbox outbox;
     private final Caller caller;
 
-    MeetingSchedule(CommitteeSettings settings, Outbox outbox, Caller caller) {
+    MeetingSchedule(CommitteeSettings settings, WorkingDayCalendar calendar, Outbox outbox, Caller caller) {
         this.settings = settings;
+        this.calendar = calendar;
         this.outbox = outbox;
         this.caller = caller;
     }
@@ -107,15 +109,9 @@ public class MeetingSchedule {
         return meeting;
     }
 
-    /** Noon, the configured number of working days (Monday–Friday) before the meeting. */
+    /** Noon, the configured number of working days before the meeting: weekends, public holidays and closing days skipped. */
     Instant materialDeadline(Instant startsAt) {
-        LocalDate day = startsAt.atZone(CommitteeApi.DENMARK).toLocalDate();
-        for (int left = settings.materialDeadlineWorkingDays(); left > 0; ) {
-            day = day.minusDays(1);
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
-        }
+        LocalDate day = calendar.minusWorkingDays(startsAt.atZone(CommitteeApi.DENMARK).toLocalDate(), settings.materialDeadlineWorkingDays());
         return day.atTime(LocalTime.NOON).atZone(CommitteeApi.DENMARK).toInstant();
     }
 

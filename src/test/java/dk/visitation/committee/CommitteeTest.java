@@ -35,6 +35,9 @@ class CommitteeTest {
     @Inject
     EmbeddedEngine engine;
 
+    @Inject
+    MeetingSchedule schedule;
+
     @Test
     void the_committee_decides_a_case_for_CBA_with_a_justification_and_the_case_process_moves_on() {
         UUID caseId = Visitation.onAgenda();
@@ -266,10 +269,23 @@ class CommitteeTest {
             assertEquals(0, java.time.temporal.ChronoUnit.DAYS.between(first, startsAt.toLocalDate()) % 14, startsAt.toString());
             assertEquals(9, startsAt.getHour());
             OffsetDateTime deadline = OffsetDateTime.parse((String) meeting.get("materialDeadline"));
-            assertEquals(java.time.DayOfWeek.FRIDAY, deadline.getDayOfWeek()); // a Wednesday minus three working days
             assertEquals(12, deadline.getHour());
-            assertEquals(5, java.time.temporal.ChronoUnit.DAYS.between(deadline.toLocalDate(), startsAt.toLocalDate()));
+            var calendar = dk.visitation.common.WorkingDayCalendar.DANISH;
+            assertTrue(calendar.isWorkingDay(deadline.toLocalDate()), deadline.toString());
+            assertEquals(2, deadline.toLocalDate().plusDays(1).datesUntil(startsAt.toLocalDate()).filter(calendar::isWorkingDay).count(),
+                    "three working days before " + startsAt + ": the deadline's own and two more");
         }
+    }
+
+    @Test
+    void the_material_deadline_skips_public_holidays_as_well_as_weekends() {
+        java.util.function.Function<String, String> deadlineOf = meeting -> java.time.LocalDateTime.ofInstant(schedule.materialDeadline(
+                OffsetDateTime.parse(meeting).toInstant()), CommitteeApi.DENMARK).toString();
+        assertEquals("2026-12-04T12:00", deadlineOf.apply("2026-12-09T09:00:00+01:00"), "an ordinary Wednesday: the Friday before");
+        // Easter 2027: Maundy Thursday 25 March, Good Friday 26 March and Easter Monday 29 March are closed
+        assertEquals("2027-03-23T12:00", deadlineOf.apply("2027-03-31T09:00:00+02:00"));
+        // New Year's Day 2027 is a Friday: the Thursday before it
+        assertEquals("2026-12-31T12:00", deadlineOf.apply("2027-01-06T09:00:00+01:00"));
     }
 
     private io.restassured.response.ValidatableResponse decide(String meeting, String[] item, Map<String, Object> body) {
