@@ -75,14 +75,12 @@ public class DeadlineService {
     /** The list a leader and an adviser work from: soonest due first, paged, in the caller's scope; logged as a search. */
     @Transactional
     public DeadlineApi.DeadlinePage list(Filter filter, PageRequest page, Instant now) {
-        Set<UUID> candidates = candidates(RuleContext.day(now));
-        Set<UUID> visible = cases.visibleOf(candidates);
-        Map<UUID, CaseRef> refs = cases.refs(visible);
+        Map<UUID, CaseRef> refs = dk.visitation.common.ReadOnlyReads.of(() -> cases.refs(cases.visibleOf(candidates(RuleContext.day(now)))));
         List<UUID> chosen = refs.values().stream()
                 .filter(r -> filter.department() == null || r.department() == filter.department())
                 .filter(r -> filter.adviser() == null || filter.adviser().equals(r.adviser()))
                 .map(CaseRef::id).toList();
-        List<DeadlineApi.DeadlineView> matching = derive(chosen).stream()
+        List<DeadlineApi.DeadlineView> matching = dk.visitation.common.ReadOnlyReads.of(() -> derive(chosen)).stream()
                 .filter(d -> filter.status() == null || d.statusAt(now) == filter.status())
                 .filter(d -> filter.dueBefore() == null || d.dueAt().isBefore(filter.dueBefore()))
                 .map(d -> DeadlineApi.DeadlineView.of(d, now, refs.get(d.caseId()).department(), refs.get(d.caseId()).adviser()))

@@ -56,6 +56,10 @@ public class QualityRadar {
     }
 
     List<Flagged> flagged(Department department, String adviser, LocalDate on) {
+        return dk.visitation.common.ReadOnlyReads.of(() -> derive(department, adviser, on));
+    }
+
+    private List<Flagged> derive(Department department, String adviser, LocalDate on) {
         var candidates = deadlines.candidates(on);
         var visible = cases.visibleOf(candidates);
         Map<UUID, CaseRef> refs = cases.refs(visible);
