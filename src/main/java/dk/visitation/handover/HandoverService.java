@@ -8,7 +8,8 @@ import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
 import dk.visitation.economy.EconomyReviews;
-import dk.visitation.economy.EconomyService;
+import dk.visitation.economy.Grants;
+import dk.visitation.economy.PaymentResponsibility;
 import dk.visitation.events.IntegrationEvents;
 import dk.visitation.security.AccessLog;
 import dk.visitation.security.Caller;
@@ -46,21 +47,23 @@ public class HandoverService {
 
     private final CaseService cases;
     private final dk.visitation.cases.CaseAuditTrail trail;
-    private final EconomyService economy;
+    private final Grants grants;
+    private final PaymentResponsibility payments;
     private final Outbox outbox;
     private final Caller caller;
     private final IntegrationEvents events;
     private final EconomyReviews reviews;
     private final TaskService tasks;
 
-    HandoverService(CaseService cases, EconomyService economy, Outbox outbox, Caller caller, IntegrationEvents events,
+    HandoverService(CaseService cases, Grants grants, PaymentResponsibility payments, Outbox outbox, Caller caller, IntegrationEvents events,
             EconomyReviews reviews, TaskService tasks, dk.visitation.cases.CaseAuditTrail trail) {
         this.tasks = tasks;
         this.trail = trail;
         this.events = events;
         this.reviews = reviews;
         this.cases = cases;
-        this.economy = economy;
+        this.grants = grants;
+        this.payments = payments;
         this.outbox = outbox;
         this.caller = caller;
     }
@@ -284,7 +287,7 @@ public class HandoverService {
         handover.lastMeetingOn = lastMeetingOn;
         handover.agreements = agreements;
         handover.freeText = freeText;
-        handover.activeGrants = economy.activeGrants(caseId, LocalDate.now(DENMARK)).stream().map(UUID::toString).toList();
+        handover.activeGrants = grants.activeGrants(caseId, LocalDate.now(DENMARK)).stream().map(UUID::toString).toList();
         handover.summaryBy = by;
         handover.summaryAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         handover.status = Handover.Status.RECEIVING;
@@ -307,7 +310,7 @@ public class HandoverService {
             return;
         }
         String why = "Overdraget fra " + handover.fromDepartment + " til " + handover.toDepartment + " pr. " + handover.effectiveDate;
-        economy.switchPayment(handover.caseId, handover.toDepartment, handover.effectiveDate, why, Actor.SYSTEM);
+        payments.switchPayment(handover.caseId, handover.toDepartment, handover.effectiveDate, why, Actor.SYSTEM);
         cases.handedOver(handover.caseId, handover.toDepartment, handover.receivingAdviser, Actor.SYSTEM, why);
         if (handover.contributingDepartment != null) { // a shared case's new lead: the arrangement goes on under it
             cases.place(handover.caseId, dk.visitation.cases.CaseStatus.SHARED, handover.toDepartment, handover.contributingDepartment,
