@@ -41,10 +41,12 @@ public class HandoverResource {
                            "openedOn": "2026-11-20", "createdBy": "carl.cba"}]}""";
 
     private final HandoverService handovers;
+    private final OpenWork openWork;
     private final SharedArrangement shared;
 
-    HandoverResource(HandoverService handovers, SharedArrangement shared) {
+    HandoverResource(HandoverService handovers, OpenWork openWork, SharedArrangement shared) {
         this.handovers = handovers;
+        this.openWork = openWork;
         this.shared = shared;
     }
 
@@ -145,7 +147,7 @@ public class HandoverResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response open(@PathParam("id") UUID id, @Valid @NotNull HandoverApi.NewWorkItem request) {
         return Response.status(Response.Status.CREATED)
-                .entity(HandoverApi.WorkItemView.of(handovers.open(id, request.kind(), request.description(), request.blocking()))).build();
+                .entity(HandoverApi.WorkItemView.of(openWork.open(id, request.kind(), request.description(), request.blocking()))).build();
     }
 
     @GET
@@ -157,7 +159,7 @@ public class HandoverResource {
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<HandoverApi.WorkItemView> workItems(@PathParam("id") UUID id) {
-        return handovers.workItems(id).stream().map(HandoverApi.WorkItemView::of).toList();
+        return openWork.workItems(id).stream().map(HandoverApi.WorkItemView::of).toList();
     }
 
     @POST
@@ -171,6 +173,6 @@ public class HandoverResource {
     @APIResponse(responseCode = "409", description = "Already closed", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HandoverApi.WorkItemView close(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
-        return HandoverApi.WorkItemView.of(handovers.close(id, itemId));
+        return HandoverApi.WorkItemView.of(openWork.close(id, itemId));
     }
 }
