@@ -1,6 +1,6 @@
 -- EXPLAIN (ANALYZE, BUFFERS) of the SQL the service runs for the scale benchmark's queries: the list
 -- statements as Hibernate renders them (captured from pg_stat_activity during bench/scale.sh), the reports
--- as EconomyService writes them (its text blocks, copied when this file was written; keep them in step). psql variables:
+-- as CommitmentAccounts, ExpensiveCasesReport and Settlements write them (its text blocks, copied when this file was written; keep them in step). psql variables:
 -- year, deep_offset, department (default MYN).
 \if :{?department}
 \else
@@ -63,22 +63,15 @@ order by l.case_id, l.service_type;
 \echo '=== commitment account lines :year :department (count)'
 explain (analyze, buffers, costs off) select count(*) from commitment_line where department = :'department' and year = :year;
 \echo '=== (before V40) expensive cases :year :department, the aggregate'
-explain (analyze, buffers, costs off) with parts as (
+explain (analyze, buffers, costs off) with costs as (
     select g.case_id, g.service_type, g.approval,
-           g.price_ore * (g.scope * 100) * case g.tariff_period when 'MONTH' then 12 else 1 end as numerator,
-           case g.tariff_period when 'DAY' then 100 when 'WEEK' then 700 else 36500 end as denominator,
-           greatest(g.valid_from, least(greatest(p.valid_from, date :'from'), g.valid_to)) - g.valid_from as days_a,
-           greatest(g.valid_from, least(coalesce(p.valid_to, date :'to'), date :'to', g.valid_to)) - g.valid_from as days_b
+           visitation_grant_part(g.price_ore, g.scope, g.tariff_period, g.valid_from, g.valid_to,
+                                 greatest(p.valid_from, date :'from'), least(coalesce(p.valid_to, date :'to'), date :'to')) as amount
     from grant_award g
     join payment_period p on p.case_id = g.case_id and p.department = :'department'
          and p.valid_from < date :'to' and (p.valid_to is null or p.valid_to > date :'from')
     where daterange(g.valid_from, g.valid_to) && daterange(date :'from', date :'to')
       and g.approval <> 'REJECTED'
-), costs as (
-    select case_id, service_type, approval,
-           visitation_cost_upto(numerator, greatest(days_a, days_b), denominator)
-           - visitation_cost_upto(numerator, days_a, denominator) as amount
-    from parts
 )
 , per_case as (
     select case_id, sum(amount) as cost, coalesce(sum(amount) filter (where service_type = 'PLACEMENT'), 0) as placement
@@ -98,23 +91,16 @@ explain (analyze, buffers, costs off) with parts as (
 select case_id, annual, placement, null from annual where annual >= 100000000
 union all
 select null, null, null, coalesce(sum(placement), 0) from per_case;
-\echo '=== (before V40) commitment account :year :department, the aggregate (Settlements still runs it for a quarter)'
-explain (analyze, buffers, costs off) with parts as (
+\echo '=== (before V40) commitment account :year :department, the aggregate by the money rule (visitation_grant_part, V52; Settlements runs it for a quarter)'
+explain (analyze, buffers, costs off) with costs as (
     select g.case_id, g.service_type, g.approval,
-           g.price_ore * (g.scope * 100) * case g.tariff_period when 'MONTH' then 12 else 1 end as numerator,
-           case g.tariff_period when 'DAY' then 100 when 'WEEK' then 700 else 36500 end as denominator,
-           greatest(g.valid_from, least(greatest(p.valid_from, date :'from'), g.valid_to)) - g.valid_from as days_a,
-           greatest(g.valid_from, least(coalesce(p.valid_to, date :'to'), date :'to', g.valid_to)) - g.valid_from as days_b
+           visitation_grant_part(g.price_ore, g.scope, g.tariff_period, g.valid_from, g.valid_to,
+                                 greatest(p.valid_from, date :'from'), least(coalesce(p.valid_to, date :'to'), date :'to')) as amount
     from grant_award g
     join payment_period p on p.case_id = g.case_id and p.department = :'department'
          and p.valid_from < date :'to' and (p.valid_to is null or p.valid_to > date :'from')
     where daterange(g.valid_from, g.valid_to) && daterange(date :'from', date :'to')
       and g.approval <> 'REJECTED'
-), costs as (
-    select case_id, service_type, approval,
-           visitation_cost_upto(numerator, greatest(days_a, days_b), denominator)
-           - visitation_cost_upto(numerator, days_a, denominator) as amount
-    from parts
 )
 select l.case_id, l.service_type, c.status, c.department, l.amount, l.awaiting
 from (select case_id, service_type, sum(amount) as amount,

@@ -27,11 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class CommitmentAccountResource {
 
-    private final EconomyService economy;
+    private final CommitmentAccounts accounts;
     private final ExpensiveCasesReport expensiveCases;
 
-    CommitmentAccountResource(EconomyService economy, ExpensiveCasesReport expensiveCases) {
-        this.economy = economy;
+    CommitmentAccountResource(CommitmentAccounts accounts, ExpensiveCasesReport expensiveCases) {
+        this.accounts = accounts;
         this.expensiveCases = expensiveCases;
     }
 
@@ -51,7 +51,7 @@ public class CommitmentAccountResource {
             @Parameter(description = "Calendar year", required = true, example = "2026") @QueryParam("year") Integer year,
             @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department) {
         check(year, department);
-        return economy.commitmentAccount(year, department);
+        return accounts.commitmentAccount(year, department);
     }
 
     @GET
@@ -71,7 +71,7 @@ public class CommitmentAccountResource {
             @Parameter(description = "Calendar year", required = true, example = "2026") @QueryParam("year") Integer year,
             @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department) {
         check(year, department);
-        return economy.commitmentTotals(year, department);
+        return accounts.commitmentTotals(year, department);
     }
 
     @GET
@@ -92,7 +92,7 @@ public class CommitmentAccountResource {
             @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department,
             @Valid @BeanParam PageRequest page) {
         check(year, department);
-        return economy.commitmentLines(year, department, page);
+        return accounts.commitmentLines(year, department, page);
     }
 
     @Schema(name = "CommitmentLinePage", description = "A page of the commitment account's lines")
@@ -125,7 +125,7 @@ public class CommitmentAccountResource {
         if (from == null || to == null || !from.isBefore(to)) {
             throw ProblemException.invalid(from == null ? "from" : "to", "from and to are required, from before to");
         }
-        return economy.payingCases(department, from, to);
+        return accounts.payingCases(department, from, to);
     }
 
     @GET

@@ -11,6 +11,10 @@ import java.time.temporal.ChronoUnit;
  * year (a month is 1/12 year, a week 7 days); a grant's cost up to a day is rounded half-even to the
  * øre once, and any part [a, b) of its period costs cost(b) − cost(a). Parts therefore always add up to
  * the whole, to the øre, however the period is cut.
+ *
+ * <p>The SQL function {@code visitation_grant_part} (V52) is the definition every query that sums money calls;
+ * this class is the same rule for the service's own use (a grant's annual cost against the approval amount), and
+ * MoneyRuleSqlTest runs the property tests' cases against the function so the two cannot drift.
  */
 public final class Cost {
 

@@ -37,11 +37,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class EconomyResource {
 
-    private final EconomyService economy;
+    private final Grants grants;
+    private final PaymentResponsibility payments;
     private final EconomyReviews reviews;
 
-    EconomyResource(EconomyService economy, EconomyReviews reviews) {
-        this.economy = economy;
+    EconomyResource(Grants grants, PaymentResponsibility payments, EconomyReviews reviews) {
+        this.grants = grants;
+        this.payments = payments;
         this.reviews = reviews;
     }
 
@@ -70,7 +72,7 @@ public class EconomyResource {
     @APIResponse(responseCode = "400", description = "Invalid grant")
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public Response grant(@PathParam("id") UUID id, @Valid @NotNull EconomyApi.NewGrant request, @Context UriInfo uri) {
-        Grant grant = economy.grant(id, request);
+        Grant grant = grants.grant(id, request);
         return Response.created(uri.getBaseUriBuilder().path("cases").path(id.toString()).path("grants").build())
                 .entity(EconomyApi.GrantView.of(grant)).tag(ETags.of(grant.version)).build();
     }
@@ -83,7 +85,7 @@ public class EconomyResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EconomyApi.GrantView.class)))
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public List<EconomyApi.GrantView> grants(@PathParam("id") UUID id) {
-        return economy.grants(id).stream().map(EconomyApi.GrantView::of).toList();
+        return grants.grants(id).stream().map(EconomyApi.GrantView::of).toList();
     }
 
     @GET
@@ -95,7 +97,7 @@ public class EconomyResource {
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public EconomyApi.Responsibility responsibility(@PathParam("id") UUID id,
             @Parameter(description = "The date to ask about (ISO date); today when left out") @QueryParam("date") LocalDate date) {
-        return view(id, economy.responsibility(id), date);
+        return view(id, payments.responsibility(id), date);
     }
 
     @POST
@@ -110,7 +112,7 @@ public class EconomyResource {
     @APIResponse(responseCode = "400", description = "Invalid switch")
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public EconomyApi.Responsibility switchPayment(@PathParam("id") UUID id, @Valid @NotNull EconomyApi.PaymentSwitch request) {
-        return view(id, economy.switchPayment(id, request.department(), request.effectiveDate(), request.reason()), request.effectiveDate());
+        return view(id, payments.switchPayment(id, request.department(), request.effectiveDate(), request.reason()), request.effectiveDate());
     }
 
     private static EconomyApi.Responsibility view(UUID id, PaymentPeriods periods, LocalDate date) {

@@ -69,14 +69,18 @@ public class EconomyReviews implements TaskForm {
     /** The in-process engine forgot its instances: every open review gets its task again (the task row is re-linked). */
     void rebuild(@Observes EngineStarted engine) {
         if (engine.empty()) {
-            QuarkusTransaction.requiringNew().run(() -> open().forEach(row -> startTrack((UUID) row[1], (UUID) row[0])));
+            QuarkusTransaction.requiringNew().run(() -> Rows.list(Panache.getEntityManager(),
+                            "select id, case_id from economy_review where status = 'OPEN'", OpenReview.class, q -> q)
+                    .forEach(review -> startTrack(review.caseId(), review.id())));
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> open() {
-        return Panache.getEntityManager().createNativeQuery("select id, case_id from economy_review where status = 'OPEN'")
-                .getResultList();
+    /** A review still to do, and its case. */
+    record OpenReview(UUID id, UUID caseId) {
+    }
+
+    /** The review a task is about: what asked for it, and the decision, handover or grant it is of. */
+    record Subject(UUID id, String trigger, UUID referenceId) {
     }
 
     @Override
@@ -90,8 +94,8 @@ public class EconomyReviews implements TaskForm {
      */
     @Override
     public Map<String, Object> complete(CompletedTask task, JsonNode input) {
-        Object[] review = review(task);
-        boolean grantApproval = Trigger.GRANT_APPROVAL.name().equals(review[1]);
+        Subject review = review(task);
+        boolean grantApproval = Trigger.GRANT_APPROVAL.name().equals(review.trigger());
         List<Problem.FieldError> errors = TaskForm.unknownFields(input, FIELDS);
         JsonNode approved = input.path("approved");
         if (grantApproval && !approved.isBoolean()) {
@@ -119,12 +123,12 @@ public class EconomyReviews implements TaskForm {
                 .setParameter("text", text.asText().strip())
                 .setParameter("annual", annual.isMissingNode() || annual.isNull() ? null : annual.asLong(), Long.class)
                 .setParameter("approved", grantApproval ? approved.asBoolean() : null, Boolean.class)
-                .setParameter("by", task.completedBy()).setParameter("at", now).setParameter("id", review[0])
+                .setParameter("by", task.completedBy()).setParameter("at", now).setParameter("id", review.id())
                 .executeUpdate();
         if (!grantApproval) {
             return Map.of();
         }
-        Grant grant = Grant.findById(review[2]);
+        Grant grant = Grant.findById(review.referenceId());
         Grant.Approval before = grant.approval;
         grant.approval = approved.asBoolean() ? Grant.Approval.APPROVED : Grant.Approval.REJECTED;
         grant.approvalDecidedAt = now;
@@ -136,15 +140,15 @@ public class EconomyReviews implements TaskForm {
     }
 
     /** The open review the task is about: id, trigger, reference. Tasks from before subjects were kept take the case's oldest. */
-    private static Object[] review(CompletedTask task) {
-        List<?> rows = Panache.getEntityManager().createNativeQuery(task.subjectId() != null
+    private static Subject review(CompletedTask task) {
+        List<Subject> rows = Rows.list(Panache.getEntityManager(), task.subjectId() != null
                         ? "select id, trigger, reference_id from economy_review where id = :key and status = 'OPEN'"
-                        : "select id, trigger, reference_id from economy_review where case_id = :key and status = 'OPEN' order by created_at limit 1")
-                .setParameter("key", task.subjectId() != null ? task.subjectId() : task.caseId()).getResultList();
+                        : "select id, trigger, reference_id from economy_review where case_id = :key and status = 'OPEN' order by created_at limit 1",
+                Subject.class, q -> q.setParameter("key", task.subjectId() != null ? task.subjectId() : task.caseId()));
         if (rows.isEmpty()) {
             throw new ProblemException(ProblemType.CONFLICT, "The review of this task is already done");
         }
-        return (Object[]) rows.getFirst();
+        return rows.getFirst();
     }
 
     /** A review as the API shows it. */
@@ -153,14 +157,11 @@ public class EconomyReviews implements TaskForm {
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<Review> reviews(UUID caseId) {
         cases.access(caseId, AccessLog.Action.READ, "economy reviews");
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+        return Rows.list(Panache.getEntityManager(), """
                         select id, trigger, reference_id, status, cost_consequence, annual_cost_ore, approved, reviewed_by
-                        from economy_review where case_id = :case order by created_at""")
-                .setParameter("case", caseId).getResultList();
-        return rows.stream().map(r -> new Review((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4],
-                r[5] == null ? null : ((Number) r[5]).longValue(), (Boolean) r[6], (String) r[7])).toList();
+                        from economy_review where case_id = :case order by created_at""",
+                Review.class, q -> q.setParameter("case", caseId));
     }
 }

@@ -2,12 +2,18 @@ package dk.visitation.economy;
 
 import dk.visitation.common.CsvWriter;
 import dk.visitation.common.Department;
+import dk.visitation.security.AccessLog;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -27,41 +33,88 @@ public class ExpensiveCasesReport {
     public record ExpensiveCasesView(int year, Department department, Map<String, Long> casesPerBand,
             long placementSpendOre, long expensivePlacementOre,
             @Schema(description = "Share of the placement spend, in per cent with one decimal") BigDecimal sharePercent,
-            List<EconomyService.ExpensiveCase> cases) {
+            List<ExpensiveCase> cases) {
     }
 
-    private final EconomyService economy;
+    /** A case whose annualised cost in the year is at least 1 m kr, with its band. */
+    public record ExpensiveCase(UUID caseId, long annualOre, long placementOre, String band) {
+    }
 
-    ExpensiveCasesReport(EconomyService economy) {
-        this.economy = economy;
+    /** The expensive cases of a department-year and the department's whole placement spend that year. */
+    public record ExpensiveCases(List<ExpensiveCase> cases, long placementSpendOre) {
+    }
+
+    private final AccessLog accessLog;
+
+    ExpensiveCasesReport(AccessLog accessLog) {
+        this.accessLog = accessLog;
+    }
+
+    /** A kept case cost of at least 1 m kr a year, or (the last row, with no case) the department-year's placement spend. */
+    record CostRow(UUID caseId, Long annualOre, Long placementOre, Long placementSpendOre) {
+    }
+
+    /**
+     * Expensive single cases (dyre enkeltsager) of {@code department} in {@code year}: the cost it pays for each
+     * case in the year, annualised over the days it paid, in the bands 1.0–1.5, 1.5–2.0 and 2.0+ m kr, and the placement
+     * spend their share is taken of — read from the cost per case and year kept on every change (V40).
+     */
+    @Transactional
+    public ExpensiveCases expensiveCases(int year, Department department) {
+        // the kept cost per case and year (case_year_cost, V40): the expensive ones are the first entries of
+        // case_year_cost_expensive_idx, the placement spend an index-only sum; the last row is the spend
+        List<CostRow> rows = Rows.list(Panache.getEntityManager(), """
+                        select case_id, annual_ore, placement_ore, null::bigint as placement_spend_ore from case_year_cost
+                        where department = :department and year = :year and annual_ore >= 100000000
+                        union all
+                        select null, null, null, coalesce(sum(placement_ore), 0)::bigint from case_year_cost
+                        where department = :department and year = :year""", CostRow.class,
+                q -> q.setParameter("year", year).setParameter("department", department.name()));
+        long placementSpend = 0;
+        List<ExpensiveCase> expensive = new ArrayList<>();
+        for (CostRow row : rows) {
+            if (row.caseId() == null) {
+                placementSpend = row.placementSpendOre();
+                continue;
+            }
+            long annual = row.annualOre();
+            String band = annual < 1_500_000_00L ? "1.0-1.5" : annual < 2_000_000_00L ? "1.5-2.0" : "2.0+";
+            expensive.add(new ExpensiveCase(row.caseId(), annual, row.placementOre(), band));
+        }
+        // as before: by case id (Java's UUID order), then the most expensive first
+        expensive.sort(Comparator.comparing(ExpensiveCase::caseId));
+        expensive.sort(Comparator.comparingLong(ExpensiveCase::annualOre).reversed());
+        accessLog.record(AccessLog.Action.EXPORT, "expensive cases", expensive.stream().map(ExpensiveCase::caseId).toList(),
+                List.of(), Map.of("year", year, "department", department.name()));
+        return new ExpensiveCases(expensive, placementSpend);
     }
 
     /** The expensive cases of {@code department} in {@code year}, per band and with their share (an export in the access log). */
     public ExpensiveCasesView view(int year, Department department) {
-        return view(year, department, economy.expensiveCases(year, department));
+        return view(year, department, expensiveCases(year, department));
     }
 
     /** The expensive cases of {@code department} in {@code year} as CSV (an export in the access log). */
     public String csv(int year, Department department) {
-        return csv(economy.expensiveCases(year, department).cases());
+        return csv(expensiveCases(year, department).cases());
     }
 
     /** The cases counted per band, and their placement cost as a share of the whole placement spend. */
-    static ExpensiveCasesView view(int year, Department department, EconomyService.ExpensiveCases report) {
-        List<EconomyService.ExpensiveCase> cases = report.cases();
+    static ExpensiveCasesView view(int year, Department department, ExpensiveCases report) {
+        List<ExpensiveCase> cases = report.cases();
         Map<String, Long> bands = new LinkedHashMap<>();
         for (String band : BANDS) {
             bands.put(band, cases.stream().filter(c -> c.band().equals(band)).count());
         }
         long spend = report.placementSpendOre();
-        long expensivePlacement = cases.stream().mapToLong(EconomyService.ExpensiveCase::placementOre).sum();
+        long expensivePlacement = cases.stream().mapToLong(ExpensiveCase::placementOre).sum();
         BigDecimal share = spend == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(expensivePlacement * 100)
                 .divide(BigDecimal.valueOf(spend), 1, RoundingMode.HALF_EVEN);
         return new ExpensiveCasesView(year, department, bands, spend, expensivePlacement, share, cases);
     }
 
     /** One CSV line per case: its id, band, annualised cost and placement cost in øre. */
-    static String csv(List<EconomyService.ExpensiveCase> cases) {
+    static String csv(List<ExpensiveCase> cases) {
         return CsvWriter.write(CSV_COLUMNS, cases.stream()
                 .map(c -> List.<Object>of(c.caseId().toString(), c.band(), c.annualOre(), c.placementOre()))
                 .toList());

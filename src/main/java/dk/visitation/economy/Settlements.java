@@ -1,15 +1,12 @@
 package dk.visitation.economy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dk.visitation.common.Department;
 import dk.visitation.common.Page;
 import dk.visitation.common.PageRequest;
-import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
 import dk.visitation.common.Times;
 import dk.visitation.security.AccessLog;
-import dk.visitation.tasks.TaskForm;
 import dk.visitation.workflow.EngineStarted;
 import dk.visitation.workflow.Outbox;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -25,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -38,11 +34,10 @@ import org.jboss.logging.Logger;
  * computing again never corrects twice.
  */
 @ApplicationScoped
-public class Settlements implements TaskForm {
+public class Settlements {
 
     private static final Logger LOG = Logger.getLogger(Settlements.class);
     static final String COMPUTED = "economy.settlement-computed";
-    private static final Set<String> FIELDS = Set.of("version", "note");
 
     public enum Kind { REGULAR, CORRECTION }
 
@@ -50,13 +45,11 @@ public class Settlements implements TaskForm {
     public record Line(UUID caseId, Kind kind, LocalDate periodFrom, LocalDate periodTo, long amountOre) {
     }
 
-    private final EconomyService economy;
     private final EconomySettings settings;
     private final Outbox outbox;
     private final AccessLog accessLog;
 
-    Settlements(EconomyService economy, EconomySettings settings, Outbox outbox, AccessLog accessLog) {
-        this.economy = economy;
+    Settlements(EconomySettings settings, Outbox outbox, AccessLog accessLog) {
         this.settings = settings;
         this.outbox = outbox;
         this.accessLog = accessLog;
@@ -159,97 +152,81 @@ public class Settlements implements TaskForm {
                 "department", statement.department.name()));
     }
 
+    /** One case's amount: its cost in a period, or what is still owed for an earlier one. */
+    record CaseAmount(UUID caseId, Long amountOre) {
+    }
+
     /**
-     * The department's cost per case in [from, to) from the grants in force: the commitment account's SQL
-     * aggregate (the same rounding rule as {@link Commitments}, checked by ScaleSmokeTest), not every grant of
-     * the period loaded as an entity, which did not finish at a million cases.
+     * The department's cost per case in [from, to) from the grants in force: per grant and payment period of the
+     * department, the cost of the days they share by the money rule ({@code visitation_grant_part}, V52), summed in
+     * the database, not every grant of the period loaded as an entity, which did not finish at a million cases.
      */
-    @SuppressWarnings("unchecked")
     private List<Line> regular(Department department, LocalDate from, LocalDate to) {
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(EconomyService.DEPARTMENT_PARTS + """
-                        select case_id, sum(amount) from costs where approval in ('NOT_REQUIRED', 'APPROVED')
-                        group by case_id having sum(amount) <> 0""")
-                .setParameter("from", from).setParameter("to", to).setParameter("department", department.name())
-                .getResultList();
-        List<Line> lines = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            lines.add(new Line((UUID) row[0], Kind.REGULAR, from, to, ((Number) row[1]).longValue()));
+        List<CaseAmount> amounts = Rows.list(Panache.getEntityManager(), """
+                        select case_id, amount_ore from (
+                            select g.case_id, sum(visitation_grant_part(g.price_ore, g.scope, g.tariff_period, g.valid_from,
+                                                      g.valid_to, greatest(p.valid_from, cast(:from as date)),
+                                                      least(coalesce(p.valid_to, cast(:to as date)), cast(:to as date))))::bigint as amount_ore
+                            from grant_award g
+                            join payment_period p on p.case_id = g.case_id and p.department = :department
+                                 and p.valid_from < cast(:to as date) and (p.valid_to is null or p.valid_to > cast(:from as date))
+                            where daterange(g.valid_from, g.valid_to) && daterange(cast(:from as date), cast(:to as date))
+                              and g.approval in ('NOT_REQUIRED', 'APPROVED')
+                            group by g.case_id) costs
+                        where amount_ore <> 0""",
+                CaseAmount.class, q -> q.setParameter("from", from).setParameter("to", to).setParameter("department", department.name()));
+        List<Line> lines = new ArrayList<>(amounts.size());
+        for (CaseAmount amount : amounts) {
+            lines.add(new Line(amount.caseId(), Kind.REGULAR, from, to, amount.amountOre()));
         }
         lines.sort(java.util.Comparator.comparing(Line::caseId));
         return lines;
     }
 
-    private static final List<Grant.Approval> IN_FORCE = List.of(Grant.Approval.NOT_REQUIRED, Grant.Approval.APPROVED);
+    /** What is still owed for a case in an earlier period. */
+    record Correction(LocalDate periodFrom, LocalDate periodTo, UUID caseId, Long amountOre) {
+    }
 
-    /** For every approved earlier period: the cases changed after it was computed, and what is still owed either way. */
-    @SuppressWarnings("unchecked")
+    /**
+     * For every approved earlier period: the cases changed after it was computed (a switch dated back into it, a grant
+     * of it added or decided since), and what is still owed either way — what the period costs the department now by
+     * the money rule, minus what its approved statements settled for the case. One query for all of them.
+     */
     private List<Line> corrections(Department department, LocalDate before) {
-        var em = Panache.getEntityManager();
-        List<Line> lines = new ArrayList<>();
-        for (Settlement earlier : Settlement.<Settlement>list("department = ?1 and status = ?2 and periodFrom < ?3 order by periodFrom",
-                department, Settlement.Status.APPROVED, before)) {
-            List<UUID> changed = em.createNativeQuery("""
-                            select case_id from payment_switch where recorded_at > :computed and effective_on < :to
-                            union
-                            select case_id from grant_award
-                            where (created_at > :computed or approval_decided_at > :computed) and valid_from < :to and valid_to > :from
-                            order by 1""", UUID.class)
-                    .setParameter("computed", earlier.computedAt).setParameter("from", earlier.periodFrom)
-                    .setParameter("to", earlier.periodTo).getResultList();
-            for (UUID caseId : changed) {
-                PaymentPeriods periods = economy.load(caseId);
-                long due = Grant.<Grant>list("caseId = ?1 and validFrom < ?2 and validTo > ?3 and approval in ?4", caseId,
-                                earlier.periodTo, earlier.periodFrom, IN_FORCE).stream()
-                        .mapToLong(g -> Commitments.split(g.terms(), periods, earlier.periodFrom, earlier.periodTo)
-                                .getOrDefault(department, 0L))
-                        .sum();
-                long settled = ((Number) em.createNativeQuery("""
-                                select coalesce(sum(l.amount_ore), 0) from settlement_line l join settlement s on s.id = l.settlement_id
-                                where s.status = 'APPROVED' and s.department = :department and l.case_id = :case
-                                  and l.period_from = :from""")
-                        .setParameter("department", department.name()).setParameter("case", caseId)
-                        .setParameter("from", earlier.periodFrom).getSingleResult()).longValue();
-                if (due != settled) {
-                    lines.add(new Line(caseId, Kind.CORRECTION, earlier.periodFrom, earlier.periodTo, due - settled));
-                }
-            }
-        }
-        return lines;
-    }
-
-    @Override
-    public String formKey() {
-        return "settlement:approve";
-    }
-
-    /** "Godkend afregningsopgørelse": approves the version ECONOMY read; a statement computed again since is read again. */
-    @Override
-    public Map<String, Object> complete(CompletedTask task, JsonNode input) {
-        List<Problem.FieldError> errors = TaskForm.unknownFields(input, FIELDS);
-        JsonNode version = input.path("version");
-        if (!version.canConvertToLong() || !version.isIntegralNumber()) {
-            errors.add(new Problem.FieldError("version", "is required: the version of the statement that was read"));
-        }
-        JsonNode note = input.path("note");
-        if (!note.isMissingNode() && !note.isNull() && (!note.isTextual() || note.asText().length() > 2000)) {
-            errors.add(new Problem.FieldError("note", "must be text, at most 2000 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION, "The approval is not valid", errors);
-        }
-        Settlement statement = Settlement.findById(task.subjectId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (statement == null || statement.status != Settlement.Status.DRAFT) {
-            throw new ProblemException(ProblemType.CONFLICT, "The statement is already approved");
-        }
-        if (statement.version != version.asLong()) {
-            throw new ProblemException(ProblemType.CONFLICT, "The statement was computed again since version " + version.asLong()
-                    + " (now " + statement.version + "); read it again before approving");
-        }
-        statement.status = Settlement.Status.APPROVED;
-        statement.approvedBy = task.completedBy();
-        statement.approvedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        statement.approvalNote = note.isTextual() && !note.asText().isBlank() ? note.asText().strip() : null;
-        return Map.of("approved", true);
+        return Rows.list(Panache.getEntityManager(), """
+                        with earlier as (
+                            select period_from, period_to, computed_at from settlement
+                            where department = :department and status = 'APPROVED' and period_from < :before
+                        ), changed as (
+                            select e.period_from, e.period_to, c.case_id
+                            from earlier e
+                            cross join lateral (
+                                select case_id from payment_switch where recorded_at > e.computed_at and effective_on < e.period_to
+                                union
+                                select case_id from grant_award
+                                where (created_at > e.computed_at or approval_decided_at > e.computed_at)
+                                  and valid_from < e.period_to and valid_to > e.period_from) c
+                        )
+                        select c.period_from, c.period_to, c.case_id, (due.ore - settled.ore)::bigint as amount_ore
+                        from changed c
+                        cross join lateral (
+                            select coalesce(sum(visitation_grant_part(g.price_ore, g.scope, g.tariff_period, g.valid_from, g.valid_to,
+                                                                      greatest(p.valid_from, c.period_from),
+                                                                      least(coalesce(p.valid_to, c.period_to), c.period_to))), 0) as ore
+                            from grant_award g
+                            join payment_period p on p.case_id = g.case_id and p.department = :department
+                                 and p.valid_from < c.period_to and (p.valid_to is null or p.valid_to > c.period_from)
+                            where g.case_id = c.case_id and g.valid_from < c.period_to and g.valid_to > c.period_from
+                              and g.approval in ('NOT_REQUIRED', 'APPROVED')) due
+                        cross join lateral (
+                            select coalesce(sum(l.amount_ore), 0) as ore
+                            from settlement_line l join settlement s on s.id = l.settlement_id
+                            where s.status = 'APPROVED' and s.department = :department and l.case_id = c.case_id
+                              and l.period_from = c.period_from) settled
+                        where due.ore <> settled.ore
+                        order by c.period_from, c.case_id""", Correction.class,
+                        q -> q.setParameter("department", department.name()).setParameter("before", before))
+                .stream().map(c -> new Line(c.caseId(), Kind.CORRECTION, c.periodFrom(), c.periodTo(), c.amountOre())).toList();
     }
 
     @Transactional
@@ -274,25 +251,26 @@ public class Settlements implements TaskForm {
     public record Statement(Settlement settlement, List<Line> lines) {
     }
 
+    /** A settlement line as kept. */
+    record LineRow(UUID caseId, String kind, LocalDate periodFrom, LocalDate periodTo, Long amountOre) {
+
+        Line line() {
+            return new Line(caseId, Kind.valueOf(kind), periodFrom, periodTo, amountOre);
+        }
+    }
+
     @Transactional
-    @SuppressWarnings("unchecked")
     public Statement get(UUID id) {
         Settlement statement = Settlement.findById(id);
         if (statement == null) {
             throw ProblemException.notFound("Settlement", id);
         }
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+        List<Line> lines = Rows.list(Panache.getEntityManager(), """
                         select case_id, kind, period_from, period_to, amount_ore from settlement_line
-                        where settlement_id = :id order by kind desc, period_from, case_id""")
-                .setParameter("id", id).getResultList();
-        List<Line> lines = rows.stream().map(r -> new Line((UUID) r[0], Kind.valueOf((String) r[1]), date(r[2]), date(r[3]),
-                ((Number) r[4]).longValue())).toList();
+                        where settlement_id = :id order by kind desc, period_from, case_id""", LineRow.class,
+                q -> q.setParameter("id", id)).stream().map(LineRow::line).toList();
         accessLog.record(AccessLog.Action.READ, "settlement", lines.stream().map(Line::caseId).distinct().toList(), List.of(),
                 Map.of("settlement", id.toString()));
         return new Statement(statement, lines);
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
     }
 }

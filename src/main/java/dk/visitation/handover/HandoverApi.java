@@ -65,7 +65,7 @@ public final class HandoverApi {
             return new HandoverView(h.id, h.caseId, h.fromDepartment, h.toDepartment, h.status, h.reason, h.requestedBy,
                     local(h.requestedAt), h.lastInvestigationOn, h.lastMeetingOn, h.activeGrants, h.agreements, h.freeText,
                     h.summaryBy, h.receivingAdviser, h.effectiveDate, h.receivedBy, h.contributingDepartment,
-                    HandoverService.blockersOf(h).stream().map(WorkItemView::of).toList(),
+                    OpenWork.blockersOf(h).stream().map(WorkItemView::of).toList(),
                     h.withdrawnBy, local(h.withdrawnAt), h.withdrawalReason);
         }
     }

@@ -22,9 +22,9 @@ class HandoverForms {
     @ApplicationScoped
     static class SummaryForm implements TaskForm {
         private static final Set<String> FIELDS = Set.of("lastInvestigationOn", "lastMeetingOn", "agreements", "freeText");
-        private final HandoverService handovers;
+        private final HandoverSteps handovers;
 
-        SummaryForm(HandoverService handovers) {
+        SummaryForm(HandoverSteps handovers) {
             this.handovers = handovers;
         }
 
@@ -47,7 +47,7 @@ class HandoverForms {
 
         @Override
         public boolean stillToDo(java.util.UUID caseId, java.util.UUID handoverId) {
-            return HandoverService.stillToDo(handoverId, Handover.Status.SUMMARY);
+            return HandoverSteps.stillToDo(handoverId, Handover.Status.SUMMARY);
         }
     }
 
@@ -71,7 +71,7 @@ class HandoverForms {
 
         @Override
         public boolean stillToDo(java.util.UUID caseId, java.util.UUID handoverId) {
-            return HandoverService.stillToDo(handoverId, Handover.Status.BLOCKED);
+            return HandoverSteps.stillToDo(handoverId, Handover.Status.BLOCKED);
         }
     }
 
@@ -79,9 +79,9 @@ class HandoverForms {
     @ApplicationScoped
     static class ReceiveForm implements TaskForm {
         private static final Set<String> FIELDS = Set.of("receivingAdviser", "effectiveDate");
-        private final HandoverService handovers;
+        private final HandoverSteps handovers;
 
-        ReceiveForm(HandoverService handovers) {
+        ReceiveForm(HandoverSteps handovers) {
             this.handovers = handovers;
         }
 
@@ -102,12 +102,12 @@ class HandoverForms {
 
         @Override
         public boolean stillToDo(java.util.UUID caseId, java.util.UUID handoverId) {
-            return HandoverService.stillToDo(handoverId, Handover.Status.RECEIVING);
+            return HandoverSteps.stillToDo(handoverId, Handover.Status.RECEIVING);
         }
     }
 
     @Produces
-    JobHandler checkConditions(HandoverService handovers) {
+    JobHandler checkConditions(HandoverSteps handovers) {
         return new JobHandler() {
             @Override
             public String jobType() {
@@ -124,7 +124,7 @@ class HandoverForms {
     }
 
     @Produces
-    JobHandler switchPayment(HandoverService handovers) {
+    JobHandler switchPayment(HandoverSteps handovers) {
         return JobHandler.onId("handover.switch-payment", "handoverId", handovers::complete);
     }
 

@@ -40,10 +40,12 @@ public class HandoverResource {
                            "openedOn": "2026-11-20", "createdBy": "carl.cba"}]}""";
 
     private final HandoverService handovers;
+    private final OpenWork openWork;
     private final SharedArrangement shared;
 
-    HandoverResource(HandoverService handovers, SharedArrangement shared) {
+    HandoverResource(HandoverService handovers, OpenWork openWork, SharedArrangement shared) {
         this.handovers = handovers;
+        this.openWork = openWork;
         this.shared = shared;
     }
 
@@ -132,7 +134,7 @@ public class HandoverResource {
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public Response open(@PathParam("id") UUID id, @Valid @NotNull HandoverApi.NewWorkItem request) {
         return Response.status(Response.Status.CREATED)
-                .entity(HandoverApi.WorkItemView.of(handovers.open(id, request.kind(), request.description(), request.blocking()))).build();
+                .entity(HandoverApi.WorkItemView.of(openWork.open(id, request.kind(), request.description(), request.blocking()))).build();
     }
 
     @GET
@@ -143,7 +145,7 @@ public class HandoverResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HandoverApi.WorkItemView.class)))
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public List<HandoverApi.WorkItemView> workItems(@PathParam("id") UUID id) {
-        return handovers.workItems(id).stream().map(HandoverApi.WorkItemView::of).toList();
+        return openWork.workItems(id).stream().map(HandoverApi.WorkItemView::of).toList();
     }
 
     @POST
@@ -155,6 +157,6 @@ public class HandoverResource {
     @APIResponse(responseCode = "404", description = "No such case in scope, or no such item")
     @APIResponse(responseCode = "409", description = "Already closed")
     public HandoverApi.WorkItemView close(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
-        return HandoverApi.WorkItemView.of(handovers.close(id, itemId));
+        return HandoverApi.WorkItemView.of(openWork.close(id, itemId));
     }
 }

@@ -2,15 +2,10 @@ package dk.visitation.handover;
 
 import dk.visitation.cases.CaseRef;
 import dk.visitation.cases.CaseAccess;
-import dk.visitation.cases.CaseStatusChanges;
-import dk.visitation.common.Actor;
 import dk.visitation.common.Department;
 import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
-import dk.visitation.economy.EconomyReviews;
-import dk.visitation.economy.EconomyService;
-import dk.visitation.events.IntegrationEvents;
 import dk.visitation.security.AccessLog;
 import dk.visitation.security.Caller;
 import dk.visitation.tasks.TaskService;
@@ -21,8 +16,6 @@ import dk.visitation.workflow.EngineStarted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +24,10 @@ import java.util.UUID;
 
 /**
  * Hands a case over between MYN and CBA when it suits the citizen: only when no application for support,
- * no child-welfare investigation and no other blocking item is open. The handing adviser writes the
- * mandatory summary, the receiving department accepts with a named adviser and an effective date, and
- * payment responsibility switches on that date.
+ * no child-welfare investigation and no other blocking item is open ({@link OpenWork}). The handing adviser writes
+ * the mandatory summary, the receiving department accepts with a named adviser and an effective date, and
+ * payment responsibility switches on that date ({@link HandoverSteps}). Here: asking for, withdrawing and reading a
+ * handover, and its process started (again).
  */
 @ApplicationScoped
 public class HandoverService {
@@ -43,27 +37,15 @@ public class HandoverService {
     static final String WITHDRAWN = "handover.withdrawn";
     /** "Afslut åbent arbejde før overdragelse": the task that stands for the open work while the handover waits. */
     static final String FINISH_OPEN_WORK = "finish-open-work";
-    private static final ZoneId DENMARK = dk.visitation.common.Times.DENMARK;
 
     private final CaseAccess cases;
-    private final CaseStatusChanges statusChanges;
-    private final dk.visitation.cases.CaseAuditTrail trail;
-    private final EconomyService economy;
     private final Outbox outbox;
     private final Caller caller;
-    private final IntegrationEvents events;
-    private final EconomyReviews reviews;
     private final TaskService tasks;
 
-    HandoverService(CaseAccess cases, CaseStatusChanges statusChanges, EconomyService economy, Outbox outbox, Caller caller, IntegrationEvents events,
-            EconomyReviews reviews, TaskService tasks, dk.visitation.cases.CaseAuditTrail trail) {
+    HandoverService(CaseAccess cases, Outbox outbox, Caller caller, TaskService tasks) {
         this.tasks = tasks;
-        this.trail = trail;
-        this.events = events;
-        this.reviews = reviews;
         this.cases = cases;
-        this.statusChanges = statusChanges;
-        this.economy = economy;
         this.outbox = outbox;
         this.caller = caller;
     }
@@ -99,7 +81,7 @@ public class HandoverService {
         handover.fromDepartment = ref.department();
         handover.toDepartment = to;
         handover.contributingDepartment = contributing;
-        handover.status = blockers(caseId).isEmpty() ? Handover.Status.REQUESTED : Handover.Status.BLOCKED;
+        handover.status = OpenWork.blockers(caseId).isEmpty() ? Handover.Status.REQUESTED : Handover.Status.BLOCKED;
         handover.reason = reason;
         handover.requestedBy = by;
         handover.requestedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -178,99 +160,10 @@ public class HandoverService {
         return handover;
     }
 
-    static List<WorkItem> blockers(UUID caseId) {
-        return WorkItem.list("caseId = ?1 and status = ?2 and blocking = true order by openedOn, id", caseId, WorkItem.Status.OPEN);
-    }
-
-    /** The open work that holds up the handover: none once it is past its conditions or finished. */
-    static List<WorkItem> blockersOf(Handover handover) {
-        return handover.status == Handover.Status.BLOCKED || handover.status == Handover.Status.REQUESTED
-                ? blockers(handover.caseId) : List.of();
-    }
-
     /** The case's handover under way, if any; locked for this transaction when {@code lock} (checks and closes take turns). */
     static Optional<Handover> underWay(UUID caseId, boolean lock) {
         var query = Handover.<Handover>find("caseId = ?1 and status in ?2", caseId, Handover.UNDER_WAY);
         return (lock ? query.withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE) : query).firstResultOptional();
-    }
-
-    /**
-     * "Kontrollér betingelser": blocked while open work remains. The handover's row is locked first, so a blocker
-     * closing at the same moment is seen by one of the two. Not blocked, the open-work task is done with.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean checkConditions(UUID handoverId) {
-        Handover handover = Handover.findById(handoverId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (handover == null) {
-            throw new IllegalStateException("No handover " + handoverId);
-        }
-        boolean blocked = !blockers(handover.caseId).isEmpty();
-        if (handover.status == Handover.Status.REQUESTED || handover.status == Handover.Status.BLOCKED
-                || handover.status == Handover.Status.SUMMARY) {
-            handover.status = blocked ? Handover.Status.BLOCKED : Handover.Status.SUMMARY;
-            tasks.cancel(handover.id, blocked ? "write-handover-summary" : FINISH_OPEN_WORK, Actor.SYSTEM);
-        }
-        return blocked;
-    }
-
-    /** Whether a task of the handover is still to do by its record: the engine may not have caught up yet. */
-    static boolean stillToDo(UUID handoverId, Handover.Status... statuses) {
-        Handover handover = handoverId == null ? null : Handover.findById(handoverId);
-        return handover != null && java.util.Arrays.asList(statuses).contains(handover.status)
-                && (handover.status != Handover.Status.BLOCKED || !blockers(handover.caseId).isEmpty());
-    }
-
-    @Transactional
-    public WorkItem open(UUID caseId, WorkItem.Kind kind, String description, boolean blocking) {
-        cases.access(caseId, AccessLog.Action.CHANGE, "open work");
-        WorkItem item = new WorkItem();
-        item.id = UUID.randomUUID();
-        item.caseId = caseId;
-        item.kind = kind;
-        item.description = description;
-        item.blocking = kind != WorkItem.Kind.OTHER || blocking;
-        item.status = WorkItem.Status.OPEN;
-        item.openedOn = LocalDate.now(DENMARK);
-        item.createdBy = caller.user();
-        item.persistAndFlush();
-        trail.record(caseId, null, "ADD", "workItem", null, item.id + ": " + kind + (item.blocking ? " (blocking) " : " ") + description, null);
-        return item;
-    }
-
-    /**
-     * Closes open work; when it was the last blocker of a waiting handover, the handover goes on by itself: it is at the
-     * summary by its record at once, its open-work task leaves the task list, and the process is told.
-     */
-    @Transactional
-    public WorkItem close(UUID caseId, UUID itemId) {
-        cases.access(caseId, AccessLog.Action.CHANGE, "open work");
-        Optional<Handover> waiting = underWay(caseId, true); // before the blockers are counted: see checkConditions
-        WorkItem item = WorkItem.findById(itemId);
-        if (item == null || !item.caseId.equals(caseId)) {
-            throw ProblemException.notFound("Work item", itemId);
-        }
-        if (item.status == WorkItem.Status.CLOSED) {
-            throw new ProblemException(ProblemType.CONFLICT, "The item is already closed");
-        }
-        item.status = WorkItem.Status.CLOSED;
-        item.closedOn = LocalDate.now(DENMARK);
-        item.closedBy = caller.user();
-        item.persistAndFlush();
-        trail.record(caseId, null, "CHANGE", "workItem.status", item.id + ": " + WorkItem.Status.OPEN,
-                item.id + ": " + WorkItem.Status.CLOSED, null);
-        if (waiting.isPresent() && waiting.get().status == Handover.Status.BLOCKED && blockers(caseId).isEmpty()) {
-            Handover handover = waiting.get();
-            handover.status = Handover.Status.SUMMARY;
-            tasks.cancel(handover.id, FINISH_OPEN_WORK, caller.user());
-            outbox.publishMessage(UNBLOCKED, handover.id.toString(), "unblocked:" + item.id, Map.of());
-        }
-        return item;
-    }
-
-    @Transactional
-    public List<WorkItem> workItems(UUID caseId) {
-        cases.access(caseId, AccessLog.Action.READ, "open work");
-        return WorkItem.list("caseId = ?1 order by openedOn, id", caseId);
     }
 
     @Transactional
@@ -280,58 +173,4 @@ public class HandoverService {
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Case " + caseId + " has no handover"));
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    void summarise(UUID caseId, LocalDate lastInvestigationOn, LocalDate lastMeetingOn, String agreements, String freeText, String by) {
-        Handover handover = current(caseId);
-        handover.lastInvestigationOn = lastInvestigationOn;
-        handover.lastMeetingOn = lastMeetingOn;
-        handover.agreements = agreements;
-        handover.freeText = freeText;
-        handover.activeGrants = economy.activeGrants(caseId, LocalDate.now(DENMARK)).stream().map(UUID::toString).toList();
-        handover.summaryBy = by;
-        handover.summaryAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        handover.status = Handover.Status.RECEIVING;
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    void receive(UUID caseId, String receivingAdviser, LocalDate effectiveDate, String by) {
-        Handover handover = current(caseId);
-        handover.receivingAdviser = receivingAdviser;
-        handover.effectiveDate = effectiveDate;
-        handover.receivedBy = by;
-        handover.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /** "Skift betalingsansvar": the receiving department works the case now and pays from the effective date; once. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void complete(UUID handoverId) {
-        Handover handover = handover(handoverId);
-        if (handover.status == Handover.Status.COMPLETED || handover.status == Handover.Status.WITHDRAWN) {
-            return;
-        }
-        String why = "Overdraget fra " + handover.fromDepartment + " til " + handover.toDepartment + " pr. " + handover.effectiveDate;
-        economy.switchPayment(handover.caseId, handover.toDepartment, handover.effectiveDate, why, Actor.SYSTEM);
-        statusChanges.handedOver(handover.caseId, handover.toDepartment, handover.receivingAdviser, Actor.SYSTEM, why);
-        if (handover.contributingDepartment != null) { // a shared case's new lead: the arrangement goes on under it
-            statusChanges.place(handover.caseId, dk.visitation.cases.CaseStatus.SHARED, handover.toDepartment, handover.contributingDepartment,
-                    Actor.SYSTEM, "Delt sag: " + handover.toDepartment + " leder, " + handover.contributingDepartment + " bidrager");
-        }
-        handover.status = Handover.Status.COMPLETED;
-        events.publish(IntegrationEvents.CASE_TRANSFERRED, handover.caseId, Map.of("from", handover.fromDepartment.name(),
-                "to", handover.toDepartment.name(), "effectiveDate", handover.effectiveDate.toString(),
-                "handoverId", handover.id.toString()));
-        reviews.request(handover.caseId, EconomyReviews.Trigger.HANDOVER, handover.id); // the economy track
-    }
-
-    private static Handover current(UUID caseId) {
-        return underWay(caseId, false).orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no open handover"));
-    }
-
-    private static Handover handover(UUID id) {
-        Handover handover = Handover.findById(id);
-        if (handover == null) {
-            throw new IllegalStateException("No handover " + id);
-        }
-        return handover;
-    }
 }

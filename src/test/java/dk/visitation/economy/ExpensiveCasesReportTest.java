@@ -18,9 +18,9 @@ class ExpensiveCasesReportTest {
 
     @Test
     void counts_every_band_in_order_and_takes_the_share_with_one_decimal_half_even() {
-        var report = new EconomyService.ExpensiveCases(List.of(
-                new EconomyService.ExpensiveCase(A, 2_400_000_00L, 1_000_00L, "2.0+"),
-                new EconomyService.ExpensiveCase(B, 1_200_000_00L, 250L, "1.0-1.5")), 8_000_00L);
+        var report = new ExpensiveCasesReport.ExpensiveCases(List.of(
+                new ExpensiveCasesReport.ExpensiveCase(A, 2_400_000_00L, 1_000_00L, "2.0+"),
+                new ExpensiveCasesReport.ExpensiveCase(B, 1_200_000_00L, 250L, "1.0-1.5")), 8_000_00L);
 
         var view = ExpensiveCasesReport.view(2031, Department.MYN, report);
 
@@ -32,12 +32,12 @@ class ExpensiveCasesReportTest {
         assertEquals(1_000_00L + 250L, view.expensivePlacementOre());
         assertEquals(new BigDecimal("12.5"), view.sharePercent(), "100250 of 800000 is 12.53 %");
         assertEquals(BigDecimal.ZERO, ExpensiveCasesReport.view(2031, Department.MYN,
-                new EconomyService.ExpensiveCases(List.of(), 0)).sharePercent(), "no placement spend");
+                new ExpensiveCasesReport.ExpensiveCases(List.of(), 0)).sharePercent(), "no placement spend");
     }
 
     @Test
     void the_csv_has_the_columns_of_the_export_and_a_line_per_case() {
-        String csv = ExpensiveCasesReport.csv(List.of(new EconomyService.ExpensiveCase(A, 2_400_000_00L, 1_000_00L, "2.0+")));
+        String csv = ExpensiveCasesReport.csv(List.of(new ExpensiveCasesReport.ExpensiveCase(A, 2_400_000_00L, 1_000_00L, "2.0+")));
         assertEquals("case_id;band;annualised_ore;placement_ore\n" + A + ";2.0+;240000000;100000\n", csv);
     }
 }

@@ -1,0 +1,94 @@
+package dk.visitation.economy;
+
+import dk.visitation.cases.CaseAccess;
+import dk.visitation.common.ProblemException;
+import dk.visitation.events.IntegrationEvents;
+import dk.visitation.security.AccessLog;
+import dk.visitation.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Grants (bevillinger): a service with its legal basis, provider, tariff, scope and period; one whose annual cost
+ * passes the approval amount waits for ECONOMY's yes or no on the economy track.
+ */
+@ApplicationScoped
+public class Grants {
+
+    private final CaseAccess cases;
+    private final dk.visitation.cases.CaseAuditTrail trail;
+    private final Caller caller;
+    private final IntegrationEvents events;
+    private final EconomyReviews reviews;
+    private final EconomySettings settings;
+
+    Grants(CaseAccess cases, Caller caller, IntegrationEvents events, EconomyReviews reviews, EconomySettings settings,
+            dk.visitation.cases.CaseAuditTrail trail) {
+        this.cases = cases;
+        this.caller = caller;
+        this.events = events;
+        this.reviews = reviews;
+        this.settings = settings;
+        this.trail = trail;
+    }
+
+    @Transactional
+    public Grant grant(UUID caseId, EconomyApi.NewGrant request) {
+        cases.access(caseId, AccessLog.Action.CHANGE, "grant");
+        if (!request.from().isBefore(request.to())) {
+            throw ProblemException.invalid("to", "must be after from");
+        }
+        Grant grant = new Grant();
+        grant.id = UUID.randomUUID();
+        grant.caseId = caseId;
+        grant.serviceType = request.serviceType();
+        grant.legalBasis = request.serviceType().legalBasis;
+        grant.provider = request.provider();
+        grant.providerName = request.providerName();
+        grant.priceOre = request.priceOre();
+        grant.tariffPeriod = request.tariffPeriod();
+        grant.scope = request.scope();
+        grant.validFrom = request.from();
+        grant.validTo = request.to();
+        grant.createdBy = caller.user();
+        grant.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        long annual = Cost.upTo(grant.priceOre, grant.scope, grant.tariffPeriod, grant.validFrom, grant.validFrom.plusDays(365));
+        grant.approval = annual > settings.grantApprovalThresholdOre() ? Grant.Approval.PENDING : Grant.Approval.NOT_REQUIRED;
+        grant.persistAndFlush();
+        trail.record(caseId, null, "ADD", "grant", null, describe(grant), null);
+        if (grant.approval == Grant.Approval.PENDING) {
+            reviews.request(caseId, EconomyReviews.Trigger.GRANT_APPROVAL, grant.id);
+        }
+        events.publish(IntegrationEvents.GRANT_CHANGED, caseId, Map.of("grantId", grant.id.toString(),
+                "serviceType", grant.serviceType.name(), "from", grant.validFrom.toString(), "to", grant.validTo.toString(),
+                "priceOre", grant.priceOre, "tariffPeriod", grant.tariffPeriod.name(), "scope", grant.scope.toPlainString(),
+                "approval", grant.approval.name()));
+        return grant;
+    }
+
+    @Transactional
+    public List<Grant> grants(UUID caseId) {
+        cases.access(caseId, AccessLog.Action.READ, "grants");
+        return Grant.list("caseId = ?1 order by validFrom, id", caseId);
+    }
+
+    /** The ids of the case's grants that run on {@code day} (for the handover summary). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> activeGrants(UUID caseId, LocalDate day) {
+        return Grant.<Grant>list("caseId = ?1 and validFrom <= ?2 and validTo > ?2 order by validFrom", caseId, day)
+                .stream().map(g -> g.id).toList();
+    }
+
+    /** A grant as the audit trail shows it. */
+    static String describe(Grant grant) {
+        return grant.id + ": " + grant.serviceType + " (" + grant.legalBasis + ") " + grant.provider + " " + grant.providerName + ", "
+                + grant.priceOre + " øre per " + grant.tariffPeriod + " × " + grant.scope.toPlainString() + ", " + grant.validFrom
+                + " – " + grant.validTo + ", approval " + grant.approval;
+    }
+}
