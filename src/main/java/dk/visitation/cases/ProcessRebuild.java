@@ -41,6 +41,13 @@ class ProcessRebuild {
         };
     }
 
+    /** Up to {@code limit} open cases after {@code after} in id order; Hibernate builds each record from the select list. */
+    static List<OpenCase> openCases(UUID after, int limit) {
+        return ChildCase.getEntityManager()
+                .createQuery("select c.id, c.status from ChildCase c where c.status in ?1 and c.id > ?2 order by c.id", OpenCase.class)
+                .setParameter(1, OPEN).setParameter(2, after).setMaxResults(limit).getResultList();
+    }
+
     void rebuild(@Observes EngineStarted engine) {
         if (!engine.empty()) {
             return;
@@ -50,11 +57,7 @@ class ProcessRebuild {
         while (true) {
             UUID from = after;
             List<UUID> batch = QuarkusTransaction.requiringNew().call(() -> {
-                // Hibernate instantiates the record from the select list (a matching constructor)
-                List<OpenCase> open = ChildCase.getEntityManager()
-                        .createQuery("select c.id, c.status from ChildCase c where c.status in ?1 and c.id > ?2 order by c.id",
-                                OpenCase.class)
-                        .setParameter(1, OPEN).setParameter(2, from).setMaxResults(BATCH).getResultList();
+                List<OpenCase> open = openCases(from, BATCH);
                 open.forEach(c -> registration.restartProcess(c.id(), resumeAt(c.status())));
                 return open.stream().map(OpenCase::id).toList();
             });
