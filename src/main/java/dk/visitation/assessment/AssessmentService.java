@@ -28,7 +28,7 @@ public class AssessmentService {
 
     static final String DECISION = "target-group";
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     private final CaseAccess cases;
     private final CaseStatusChanges statusChanges;
@@ -38,8 +38,9 @@ public class AssessmentService {
     private final dk.visitation.cases.CaseAuditTrail trail;
 
     AssessmentService(CaseAccess cases, CaseStatusChanges statusChanges, Decisions decisions, Caller caller, HandoverService handovers,
-            dk.visitation.cases.CaseAuditTrail trail) {
+            dk.visitation.cases.CaseAuditTrail trail, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.trail = trail;
+        this.json = json;
         this.cases = cases;
         this.statusChanges = statusChanges;
         this.decisions = decisions;
@@ -87,7 +88,7 @@ public class AssessmentService {
     }
 
     /** One recorded version of the assessment as the audit trail keeps it: the facts, the notes and the recommendation. */
-    private static String recorded(Assessment assessment) {
+    private String recorded(Assessment assessment) {
         Map<String, Object> version = new java.util.TreeMap<>(assessment.facts());
         version.put("notes", assessment.notes);
         version.put("recommendation", assessment.recommendation.name());
@@ -95,7 +96,7 @@ public class AssessmentService {
         version.put("assessedBy", assessment.assessedBy);
         version.put("assessedAt", assessment.assessedAt.toString());
         try {
-            return JSON.writeValueAsString(version);
+            return json.writeValueAsString(version);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

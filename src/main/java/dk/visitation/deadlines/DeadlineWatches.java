@@ -5,6 +5,7 @@ import dk.visitation.cases.CaseAccess;
 import dk.visitation.casework.CaseworkFact;
 import dk.visitation.casework.CaseworkService;
 import dk.visitation.common.Actor;
+import dk.visitation.common.Rows;
 import dk.visitation.common.Times;
 import dk.visitation.economy.Measures;
 import dk.visitation.events.IntegrationEvents;
@@ -89,7 +90,7 @@ public class DeadlineWatches {
 
     private void scanBatch(List<UUID> ids, Instant now, int[] counts) {
         Map<UUID, CaseRef> refs = cases.refs(ids);
-        Map<String, Object[]> open = openWatches(ids);
+        Map<String, OpenWatch> open = openWatches(ids);
         for (Deadline d : deadlines.derive(ids)) {
             CaseRef ref = refs.get(d.caseId());
             if (ref == null) {
@@ -226,11 +227,11 @@ public class DeadlineWatches {
     }
 
     /** Ends an open watch: its task leaves the task list and its process ends. 1 when it was open. */
-    private int end(Object[] watch, Instant now) {
+    private int end(OpenWatch watch, Instant now) {
         if (watch == null) {
             return 0;
         }
-        UUID id = (UUID) watch[0];
+        UUID id = watch.id();
         int updated = Panache.getEntityManager().createNativeQuery(
                         "update deadline_watch set status = 'ENDED', ended_at = :now where id = :id and status = 'OPEN'")
                 .setParameter("now", now).setParameter("id", id).executeUpdate();
@@ -241,14 +242,16 @@ public class DeadlineWatches {
         return updated;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object[]> openWatches(List<UUID> ids) {
-        Map<String, Object[]> open = new HashMap<>();
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+    /** An open watch as the table holds it. */
+    record OpenWatch(UUID id, String deadlineKey, String kind, UUID caseId, Instant dueAt, String department) {
+    }
+
+    private static Map<String, OpenWatch> openWatches(List<UUID> ids) {
+        Map<String, OpenWatch> open = new HashMap<>();
+        Rows.list(Panache.getEntityManager().createNativeQuery("""
                         select id, deadline_key, kind, case_id, due_at, department from deadline_watch
-                        where status = 'OPEN' and case_id in (:ids)""")
-                .setParameter("ids", ids).getResultList();
-        rows.forEach(r -> open.put(r[1] + "/" + r[2], r));
+                        where status = 'OPEN' and case_id in (:ids)""").setParameter("ids", ids), OpenWatch.class)
+                .forEach(w -> open.put(w.deadlineKey() + "/" + w.kind(), w));
         return open;
     }
 
@@ -260,18 +263,15 @@ public class DeadlineWatches {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    @SuppressWarnings("unchecked")
     void restartOpen() {
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
-                        select id, case_id, kind, department, due_at from deadline_watch
-                        where status = 'OPEN' and kind in ('WARNING', 'ESCALATION')""").getResultList();
-        Map<UUID, CaseRef> refs = cases.refs(rows.stream().map(r -> (UUID) r[1]).distinct().toList());
-        for (Object[] r : rows) {
-            String kind = (String) r[2];
-            Instant due = r[4] instanceof Instant i ? i : ((java.time.OffsetDateTime) r[4]).toInstant();
-            boolean warning = "WARNING".equals(kind);
-            String adviser = warning && refs.get((UUID) r[1]) != null ? refs.get((UUID) r[1]).adviser() : null;
-            start((UUID) r[0], (UUID) r[1], kind, warning ? (String) r[3] : "LEADER-" + r[3], adviser, due);
+        List<OpenWatch> watches = Rows.list(Panache.getEntityManager().createNativeQuery("""
+                        select id, deadline_key, kind, case_id, due_at, department from deadline_watch
+                        where status = 'OPEN' and kind in ('WARNING', 'ESCALATION')"""), OpenWatch.class);
+        Map<UUID, CaseRef> refs = cases.refs(watches.stream().map(OpenWatch::caseId).distinct().toList());
+        for (OpenWatch w : watches) {
+            boolean warning = "WARNING".equals(w.kind());
+            String adviser = warning && refs.get(w.caseId()) != null ? refs.get(w.caseId()).adviser() : null;
+            start(w.id(), w.caseId(), w.kind(), warning ? w.department() : "LEADER-" + w.department(), adviser, w.dueAt());
         }
     }
 }

@@ -63,15 +63,13 @@ public class EventFeedResource {
     @APIResponse(responseCode = "200", description = "The next events", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feed.class)))
     @APIResponse(responseCode = "400", description = "Invalid after or limit")
-    @SuppressWarnings("unchecked")
     public Feed read(@Parameter(description = "The last sequence number seen (0 for the beginning)")
             @QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @Parameter(description = "At most this many events") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+        List<Event> events = dk.visitation.common.Rows.list(Panache.getEntityManager().createNativeQuery("""
                         select seq, id, type, case_id, occurred_at, cast(payload as text) from integration_event
                         where seq > :after order by seq limit :limit""")
-                .setParameter("after", after).setParameter("limit", limit).getResultList();
-        List<Event> events = rows.stream().map(this::event).toList();
+                .setParameter("after", after).setParameter("limit", limit), Row.class).stream().map(this::event).toList();
         List<UUID> cases = events.stream().map(Event::caseId).filter(java.util.Objects::nonNull).distinct().toList();
         if (!cases.isEmpty()) { // facts about the cases (transferred, who pays, grants): a read of each child's case
             accessLog.record(dk.visitation.security.AccessLog.Action.READ, "event feed", cases, List.of(),
@@ -80,11 +78,14 @@ public class EventFeedResource {
         return new Feed(events, events.isEmpty() ? after : events.getLast().seq());
     }
 
-    private Event event(Object[] row) {
+    /** An event as the table holds it, its payload as JSON text. */
+    record Row(long seq, UUID id, String type, UUID caseId, Instant occurredAt, String payload) {
+    }
+
+    private Event event(Row row) {
         try {
-            Instant at = row[4] instanceof Instant i ? i : ((OffsetDateTime) row[4]).toInstant();
-            return new Event(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], (UUID) row[3],
-                    at.atZone(DENMARK).toOffsetDateTime(), json.readValue((String) row[5], MAP));
+            return new Event(row.seq(), row.id(), row.type(), row.caseId(), row.occurredAt().atZone(DENMARK).toOffsetDateTime(),
+                    json.readValue(row.payload(), MAP));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
