@@ -1,5 +1,6 @@
 package dk.visitation.common;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -12,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.hibernate.query.NativeQuery;
 
 /**
  * The rows of a native query as records, instead of {@code Object[]} read with casts: column i of the select list
@@ -89,6 +92,46 @@ public final class Rows {
             throw new IllegalArgumentException("A " + value.getClass().getName() + " column cannot be read as " + type.getName());
         }
         return (T) converted;
+    }
+
+    /**
+     * The rows of {@code sql}, its parameters set by {@code parameters}, as {@code type}, matched by name: each column is
+     * named like a component of the record (snake case: {@code caseId} is {@code case_id}) and read by Hibernate as that
+     * component's type (a {@code numeric} sum as {@code Long}, a {@code date} as {@code LocalDate}). For queries whose
+     * columns are many or computed, where naming them is clearer than counting them.
+     */
+    public static <R extends Record> List<R> list(EntityManager em, String sql, Class<R> type, UnaryOperator<NativeQuery<?>> parameters) {
+        return named(em, sql, type, parameters).getResultList();
+    }
+
+    /** The one row of {@code sql} as {@code type}, matched by name as {@link #list(EntityManager, String, Class, UnaryOperator)}. */
+    public static <R extends Record> R single(EntityManager em, String sql, Class<R> type, UnaryOperator<NativeQuery<?>> parameters) {
+        return named(em, sql, type, parameters).getSingleResult();
+    }
+
+    /** {@code caseId} → {@code case_id}. */
+    static String column(String component) {
+        return component.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R extends Record> NativeQuery<R> named(EntityManager em, String sql, Class<R> type,
+            UnaryOperator<NativeQuery<?>> parameters) {
+        NativeQuery<?> query = parameters.apply(em.createNativeQuery(sql).unwrap(NativeQuery.class));
+        for (RecordComponent component : type.getRecordComponents()) {
+            Class<?> scalar = component.getType().isPrimitive() ? box(component.getType()) : component.getType();
+            query.addScalar(column(component.getName()), scalar);
+        }
+        Constructor<R> constructor = canonical(type);
+        return query.setTupleTransformer((tuple, aliases) -> {
+            try {
+                return constructor.newInstance(tuple);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot make a " + type.getSimpleName() + " of " + Arrays.toString(tuple), e);
+            }
+        });
     }
 
     private static <R extends Record> R of(Constructor<R> constructor, Object row) {

@@ -1,5 +1,6 @@
 package dk.visitation.economy;
 
+import dk.visitation.common.Rows;
 import dk.visitation.cases.CaseStatus;
 import dk.visitation.cases.TargetGroup;
 import dk.visitation.common.Department;

@@ -1,5 +1,6 @@
 package dk.visitation.economy;
 
+import dk.visitation.common.Rows;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.visitation.cases.CaseAccess;
 import dk.visitation.common.Problem;

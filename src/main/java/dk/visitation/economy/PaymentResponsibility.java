@@ -1,5 +1,6 @@
 package dk.visitation.economy;
 
+import dk.visitation.common.Rows;
 import dk.visitation.cases.CaseRegistered;
 import dk.visitation.cases.CaseAccess;
 import dk.visitation.common.Department;

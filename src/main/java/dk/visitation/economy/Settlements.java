@@ -1,5 +1,6 @@
 package dk.visitation.economy;
 
+import dk.visitation.common.Rows;
 import dk.visitation.common.Department;
 import dk.visitation.common.Page;
 import dk.visitation.common.PageRequest;
