@@ -52,9 +52,8 @@ public class CaseAccess {
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> visibleOf(Collection<UUID> ids) {
         Set<UUID> visible = new java.util.HashSet<>();
-        List<UUID> all = List.copyOf(ids);
-        for (int i = 0; i < all.size(); i += 1000) { // PostgreSQL takes at most 65,535 parameters in one statement
-            ChildCase.<ChildCase>list("id in ?1", all.subList(i, Math.min(all.size(), i + 1000))).stream()
+        for (List<UUID> batch : dk.visitation.common.IdBatches.of(ids)) {
+            ChildCase.<ChildCase>list("id in ?1", batch).stream()
                     .filter(this::inScope).forEach(c -> visible.add(c.id));
         }
         return visible;
@@ -70,9 +69,8 @@ public class CaseAccess {
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<UUID, CaseRef> refs(Collection<UUID> ids) {
         Map<UUID, CaseRef> refs = new HashMap<>();
-        List<UUID> all = List.copyOf(ids);
-        for (int i = 0; i < all.size(); i += 1000) {
-            ChildCase.<ChildCase>list("id in ?1", all.subList(i, Math.min(all.size(), i + 1000)))
+        for (List<UUID> batch : dk.visitation.common.IdBatches.of(ids)) {
+            ChildCase.<ChildCase>list("id in ?1", batch)
                     .forEach(c -> refs.put(c.id, CaseRef.of(c)));
         }
         return refs;

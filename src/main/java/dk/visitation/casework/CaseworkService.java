@@ -168,9 +168,8 @@ public class CaseworkService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<UUID, List<CaseworkFact>> facts(Collection<UUID> caseIds) {
         Map<UUID, List<CaseworkFact>> facts = new HashMap<>();
-        List<UUID> all = List.copyOf(caseIds);
-        for (int i = 0; i < all.size(); i += 1000) {
-            CaseworkEntry.<CaseworkEntry>list("caseId in ?1 order by occurredAt, recordedAt, id", all.subList(i, Math.min(all.size(), i + 1000)))
+        for (List<UUID> batch : dk.visitation.common.IdBatches.of(caseIds)) {
+            CaseworkEntry.<CaseworkEntry>list("caseId in ?1 order by occurredAt, recordedAt, id", batch)
                     .forEach(e -> facts.computeIfAbsent(e.caseId, k -> new java.util.ArrayList<>()).add(e.fact()));
         }
         return facts;

@@ -270,7 +270,8 @@ public class DeadlineWatches {
         Map<UUID, CaseRef> refs = cases.refs(watches.stream().map(OpenWatch::caseId).distinct().toList());
         for (OpenWatch w : watches) {
             boolean warning = "WARNING".equals(w.kind());
-            String adviser = warning && refs.get(w.caseId()) != null ? refs.get(w.caseId()).adviser() : null;
+            CaseRef ref = refs.get(w.caseId());
+            String adviser = warning && ref != null ? ref.adviser() : null;
             start(w.id(), w.caseId(), w.kind(), warning ? w.department() : "LEADER-" + w.department(), adviser, w.dueAt());
         }
     }

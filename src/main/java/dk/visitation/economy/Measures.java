@@ -38,9 +38,8 @@ public class Measures {
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<UUID, List<Measure>> of(Collection<UUID> caseIds) {
         Map<UUID, List<Measure>> measures = new HashMap<>();
-        List<UUID> all = List.copyOf(caseIds);
-        for (int i = 0; i < all.size(); i += 1000) {
-            Grant.<Grant>list("caseId in ?1 and approval <> ?2 order by validFrom, id", all.subList(i, Math.min(all.size(), i + 1000)),
+        for (List<UUID> batch : dk.visitation.common.IdBatches.of(caseIds)) {
+            Grant.<Grant>list("caseId in ?1 and approval <> ?2 order by validFrom, id", batch,
                             Grant.Approval.REJECTED)
                     .forEach(g -> measures.computeIfAbsent(g.caseId, k -> new java.util.ArrayList<>()).add(measure(g)));
         }
