@@ -15,6 +15,9 @@ class MeetingAttendance {
     @Transactional
     public void recordAttendance(UUID meetingId, List<CommitteeApi.Attendee> members) {
         Meeting meeting = MeetingSchedule.meeting(meetingId);
+        if (members.stream().map(CommitteeApi.Attendee::member).distinct().count() < members.stream().distinct().count()) {
+            throw dk.visitation.common.ProblemException.invalid("members", "a member attends for one department only");
+        }
         Panache.getEntityManager().createNativeQuery("delete from meeting_attendance where meeting_id = :id")
                 .setParameter("id", meeting.id).executeUpdate();
         for (CommitteeApi.Attendee attendee : members.stream().distinct().toList()) {
