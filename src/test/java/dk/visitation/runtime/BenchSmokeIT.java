@@ -59,6 +59,9 @@ class BenchSmokeIT {
         RawEngineBench.Result raw = RawEngineBench.run(4, Duration.ofSeconds(2), 10);
         System.out.println("[bench smoke] raw engine " + raw.instancesPerSecond() + " instances/s");
         assertEquals(0, raw.errors());
-        assertTrue(raw.completed() > 0);
+        // Whether any instance ends inside two seconds depends on the machine (a cold CI runner finished none);
+        // that every instance started reaches its end does not.
+        assertTrue(raw.started() > 0);
+        assertEquals(raw.started(), raw.finished(), "every instance started runs its model to the end");
     }
 }
