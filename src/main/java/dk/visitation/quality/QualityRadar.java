@@ -2,21 +2,12 @@ package dk.visitation.quality;
 
 import dk.visitation.cases.CaseRef;
 import dk.visitation.cases.CaseAccess;
-import dk.visitation.casework.CaseworkFact;
-import dk.visitation.casework.CaseworkService;
 import dk.visitation.common.Department;
 import dk.visitation.common.PageRequest;
-import dk.visitation.deadlines.CaseRecord;
-import dk.visitation.deadlines.DeadlineRules;
 import dk.visitation.deadlines.DeadlineService;
-import dk.visitation.deadlines.RuleContext;
-import dk.visitation.economy.Measures;
 import dk.visitation.security.AccessLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The quality radar: the review's four gaps and inactivity per case, counted as the review reports them, over the cases
@@ -34,53 +24,47 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class QualityRadar {
 
     private final CaseAccess cases;
-    private final CaseworkService casework;
-    private final Measures measures;
     private final DeadlineService deadlines;
-    private final DeadlineRules rules;
+    private final FlagDerivation derivation;
+    private final QualitySnapshot snapshot;
     private final AccessLog accessLog;
-    private final int inactiveDays;
 
-    QualityRadar(CaseAccess cases, CaseworkService casework, Measures measures, DeadlineService deadlines, DeadlineRules rules,
-            AccessLog accessLog, @ConfigProperty(name = "visitation.deadlines.inactive-days", defaultValue = "90") int inactiveDays) {
+    QualityRadar(CaseAccess cases, DeadlineService deadlines, FlagDerivation derivation, QualitySnapshot snapshot, AccessLog accessLog) {
         this.cases = cases;
-        this.casework = casework;
-        this.measures = measures;
         this.deadlines = deadlines;
-        this.rules = rules;
+        this.derivation = derivation;
+        this.snapshot = snapshot;
         this.accessLog = accessLog;
-        this.inactiveDays = inactiveDays;
     }
 
     record Flagged(CaseRef ref, List<CaseFlags.Flag> flags) {
     }
 
+    /** Every case in the caller's scope matching the filters, with its flags derived from its record as on that day. */
+    @Transactional(Transactional.TxType.MANDATORY)
     List<Flagged> flagged(Department department, String adviser, LocalDate on) {
-        return dk.visitation.common.ReadOnlyReads.of(() -> derive(department, adviser, on));
+        return dk.visitation.common.ReadOnlyReads.of(() -> {
+            Map<UUID, CaseRef> refs = cases.refs(cases.visibleOf(deadlines.candidates(on)));
+            List<UUID> chosen = refs.values().stream().filter(r -> department == null || r.department() == department)
+                    .filter(r -> adviser == null || adviser.equals(r.adviser())).map(CaseRef::id).sorted().toList();
+            return derivation.of(chosen, on).values().stream().map(d -> new Flagged(refs.get(d.caseId()), d.flags())).toList();
+        });
     }
 
-    private List<Flagged> derive(Department department, String adviser, LocalDate on) {
-        var candidates = deadlines.candidates(on);
-        var visible = cases.visibleOf(candidates);
-        Map<UUID, CaseRef> refs = cases.refs(visible);
-        List<UUID> chosen = refs.values().stream().filter(r -> department == null || r.department() == department)
-                .filter(r -> adviser == null || adviser.equals(r.adviser())).map(CaseRef::id).sorted().toList();
-        Map<UUID, List<CaseworkFact>> facts = casework.facts(chosen);
-        Map<UUID, List<Measures.Measure>> running = measures.of(chosen);
-        Instant end = RuleContext.endOf(on);
-        List<Flagged> result = new ArrayList<>();
-        for (UUID id : chosen) {
-            CaseRecord asOn = new CaseRecord(id, facts.getOrDefault(id, List.of()).stream().filter(f -> !f.occurredAt().isAfter(end)).toList(),
-                    running.getOrDefault(id, List.of()).stream().filter(m -> !m.decidedAt().isAfter(end)).toList());
-            var followUps = rules.derive(asOn).stream().filter(CaseFlags::isFollowUp).toList();
-            result.add(new Flagged(refs.get(id), CaseFlags.of(asOn, on, followUps, inactiveDays)));
-        }
-        return result;
-    }
-
-    /** The figures per gap; no case is shown, so no child's data is read (the cases behind them are {@link #cases}). */
-    @Transactional
+    /**
+     * The figures per gap; no case is shown, so no child's data is read (the cases behind them are {@link #cases}).
+     * Today's come from the snapshot, brought up to date first; another day's are derived from the record.
+     */
     public RadarApi.Radar radar(Department department, String adviser, LocalDate on) {
+        if (snapshot.covers(on)) {
+            snapshot.refresh(on, department, adviser);
+            return snapshot.figures(department, adviser, on);
+        }
+        return derived(department, adviser, on);
+    }
+
+    @Transactional
+    RadarApi.Radar derived(Department department, String adviser, LocalDate on) {
         return figures(flagged(department, adviser, on), department, adviser, on);
     }
 
@@ -96,16 +80,41 @@ public class QualityRadar {
                     present += flag.present() ? 1 : 0;
                 }
             }
-            long missing = relevant - present;
-            int percent = relevant == 0 ? 0 : BigDecimal.valueOf(missing * 100).divide(BigDecimal.valueOf(relevant), 0, RoundingMode.HALF_UP).intValue();
-            figures.add(new RadarApi.Figure(gap, gap.title, gap.legalBasis, relevant, present, missing, percent));
+            figures.add(RadarApi.Figure.of(gap, relevant, present));
         }
         return new RadarApi.Radar(on, department, adviser, all.size(), figures);
     }
 
     /** The cases behind one figure, by case id, paged; logged as a search with its criteria. */
-    @Transactional
     public RadarApi.CasePage cases(Department department, String adviser, LocalDate on, Gap gap, RadarApi.Which which, PageRequest page) {
+        if (snapshot.covers(on)) {
+            snapshot.refresh(on, department, adviser);
+        }
+        return listed(department, adviser, on, gap, which, page);
+    }
+
+    @Transactional
+    RadarApi.CasePage listed(Department department, String adviser, LocalDate on, Gap gap, RadarApi.Which which, PageRequest page) {
+        RadarApi.CasePage found = snapshot.covers(on) ? snapshot.cases(department, adviser, gap, which, page)
+                : derivedCases(department, adviser, on, gap, which, page);
+        Map<String, Object> criteria = new TreeMap<>();
+        criteria.put("on", on.toString());
+        criteria.put("gap", gap.name());
+        criteria.put("which", which.name());
+        if (department != null) {
+            criteria.put("department", department.name());
+        }
+        if (adviser != null) {
+            criteria.put("adviser", adviser);
+        }
+        List<UUID> shown = found.items().stream().map(RadarApi.CaseFlag::caseId).toList();
+        Map<UUID, CaseRef> refs = cases.refs(shown);
+        accessLog.record(AccessLog.Action.SEARCH, "quality radar cases", shown, shown.stream().map(id -> refs.get(id).childId()).toList(),
+                Map.of("criteria", criteria, "page", page.page, "found", found.total()));
+        return found;
+    }
+
+    private RadarApi.CasePage derivedCases(Department department, String adviser, LocalDate on, Gap gap, RadarApi.Which which, PageRequest page) {
         List<RadarApi.CaseFlag> matching = flagged(department, adviser, on).stream()
                 .map(f -> {
                     CaseFlags.Flag flag = f.flags().get(gap.ordinal());
@@ -119,20 +128,6 @@ public class QualityRadar {
                 })
                 .sorted(Comparator.comparing(RadarApi.CaseFlag::caseId)).toList();
         List<RadarApi.CaseFlag> items = matching.stream().skip(page.offset()).limit(page.size).toList();
-        Map<String, Object> criteria = new TreeMap<>();
-        criteria.put("on", on.toString());
-        criteria.put("gap", gap.name());
-        criteria.put("which", which.name());
-        if (department != null) {
-            criteria.put("department", department.name());
-        }
-        if (adviser != null) {
-            criteria.put("adviser", adviser);
-        }
-        List<UUID> shown = items.stream().map(RadarApi.CaseFlag::caseId).toList();
-        Map<UUID, CaseRef> refs = cases.refs(shown);
-        accessLog.record(AccessLog.Action.SEARCH, "quality radar cases", shown, shown.stream().map(id -> refs.get(id).childId()).toList(),
-                Map.of("criteria", criteria, "page", page.page, "found", matching.size()));
         return new RadarApi.CasePage(items, page.page, page.size, matching.size());
     }
 }

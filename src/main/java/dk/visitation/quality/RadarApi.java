@@ -16,6 +16,13 @@ public final class RadarApi {
     public record Figure(Gap gap, String title, @Schema(examples = "Barnets Lov § 20") String legalBasis, long relevant, long present,
             long missing, @Schema(description = "missing / relevant in per cent, rounded half up; 0 when nothing is relevant", examples = "53")
             int percentMissing) {
+
+        static Figure of(Gap gap, long relevant, long present) {
+            long missing = relevant - present;
+            int percent = relevant == 0 ? 0
+                    : java.math.BigDecimal.valueOf(missing * 100).divide(java.math.BigDecimal.valueOf(relevant), 0, java.math.RoundingMode.HALF_UP).intValue();
+            return new Figure(gap, gap.title, gap.legalBasis, relevant, present, missing, percent);
+        }
     }
 
     @Schema(name = "QualityRadar")

@@ -96,6 +96,9 @@ class ReviewCohortTest {
         assertEquals(List.of(77, 30, 39), figures.get("CHILD_CONVERSATION"));
         assertEquals(List.of(70, 24, 34), figures.get("CHILD_PLAN"));
         assertEquals(List.of(72, 22, 31), figures.get("FOLLOW_UP"));
+        // today's figures come from the snapshot; tomorrow's are derived from the record, and nothing here changes overnight
+        assertEquals(radar.getList("figures"), as(leader).queryParam("adviser", adviser).queryParam("on", ON.plusDays(1).toString())
+                .get("/quality/radar").then().statusCode(200).extract().jsonPath().getList("figures"));
 
         assertEquals(ids(cohort, 0, 40), missing(leader, adviser, "INVESTIGATION"));
         assertEquals(ids(cohort, 0, 30), missing(leader, adviser, "CHILD_CONVERSATION"));

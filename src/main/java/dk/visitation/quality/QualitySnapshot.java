@@ -1,0 +1,172 @@
+package dk.visitation.quality;
+
+import dk.visitation.cases.CaseAccess;
+import dk.visitation.common.Department;
+import dk.visitation.common.PageRequest;
+import dk.visitation.common.ReadOnlyReads;
+import dk.visitation.common.Rows;
+import dk.visitation.common.Times;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Today's flags per case in table {@code case_quality}, so the radar of today is one aggregate in SQL. Triggers mark a
+ * case changed when its casework record or its grants change (V53); {@link #refresh} recomputes the changed cases, and
+ * every case computed for an earlier day, from the record with the same derivation as the radar of a past day. The
+ * refresh works in batches of its own transactions, each locking its rows ({@code for update skip locked}), so two
+ * refreshers (a request and the nightly job, or two replicas) share the work instead of doing it twice, and a record
+ * written during a batch waits for it and then marks its case changed again: no change is lost.
+ */
+@ApplicationScoped
+public class QualitySnapshot {
+
+    private static final Logger LOG = Logger.getLogger(QualitySnapshot.class);
+    static final int BATCH = 500;
+
+    private final EntityManager em;
+    private final CaseAccess cases;
+    private final FlagDerivation derivation;
+
+    QualitySnapshot(EntityManager em, CaseAccess cases, FlagDerivation derivation) {
+        this.em = em;
+        this.cases = cases;
+        this.derivation = derivation;
+    }
+
+    /** The snapshot holds today's flags only; another day is derived from the record. */
+    boolean covers(LocalDate on) {
+        return on.equals(LocalDate.now(Times.DENMARK));
+    }
+
+    /** Once a day, after midnight: every case for the new day, so the first radar of the morning has nothing to do. */
+    @Scheduled(cron = "{visitation.quality.refresh-cron}", timeZone = "Europe/Copenhagen", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void nightly() {
+        long start = System.nanoTime();
+        int refreshed = refresh(LocalDate.now(Times.DENMARK), null, null);
+        LOG.infof("Quality snapshot: %d cases refreshed for today in %d ms", refreshed, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Brings the rows of the cases matching the filters up to date for {@code today}; returns how many were computed.
+     * Rows another refresher holds are skipped, then waited for at the end, so the caller counts fresh rows only.
+     */
+    public int refresh(LocalDate today, Department department, String adviser) {
+        int total = 0;
+        for (boolean wait : new boolean[] {false, true}) {
+            int done;
+            do {
+                done = QuarkusTransaction.requiringNew().call(() -> refreshBatch(today, department, adviser, wait));
+                total += done;
+            } while (done > 0);
+        }
+        return total;
+    }
+
+    private int refreshBatch(LocalDate today, Department department, String adviser, boolean wait) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("today", today);
+        String sql = "select q.case_id from case_quality q where (q.computed_change is distinct from q.record_change or q.computed_on < :today)"
+                + filters(department, adviser, params) + " order by q.case_id limit " + BATCH + " for update" + (wait ? "" : " skip locked");
+        List<UUID> ids = ((List<?>) bind(em.createNativeQuery(sql), params).getResultList()).stream().map(id -> Rows.convert(id, UUID.class)).toList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, FlagDerivation.Derived> derived = ReadOnlyReads.of(() -> derivation.of(ids, today));
+        em.clear(); // the records read are done with; the updates below then flush nothing
+        String assignments = Arrays.stream(Gap.values()).map(g -> column(g, "relevant") + " = :" + column(g, "relevant") + ", "
+                + column(g, "present") + " = :" + column(g, "present") + ", " + column(g, "why") + " = :" + column(g, "why"))
+                .collect(Collectors.joining(", "));
+        Query update = em.createNativeQuery("update case_quality set computed_change = record_change, computed_on = :today, counted = :counted, "
+                + assignments + " where case_id = :caseId");
+        for (FlagDerivation.Derived d : derived.values()) {
+            update.setParameter("caseId", d.caseId()).setParameter("today", today).setParameter("counted", d.counted());
+            for (CaseFlags.Flag flag : d.flags()) {
+                update.setParameter(column(flag.gap(), "relevant"), flag.relevant())
+                        .setParameter(column(flag.gap(), "present"), flag.present())
+                        .setParameter(column(flag.gap(), "why"), flag.why());
+            }
+            update.executeUpdate();
+        }
+        return ids.size();
+    }
+
+    /** Today's figures over the cases in the caller's scope matching the filters: one aggregate over fresh rows. */
+    @Transactional
+    RadarApi.Radar figures(Department department, String adviser, LocalDate on) {
+        Map<String, Object> params = new HashMap<>();
+        String counts = Arrays.stream(Gap.values())
+                .map(g -> "count(*) filter (where " + column(g, "relevant") + "), count(*) filter (where " + column(g, "relevant")
+                        + " and " + column(g, "present") + ")")
+                .collect(Collectors.joining(", "));
+        Object[] row = (Object[]) bind(em.createNativeQuery("select count(*), " + counts + " from case_quality q where q.counted"
+                + filters(department, adviser, params) + scope(department, params)), params).getSingleResult();
+        List<RadarApi.Figure> figures = new ArrayList<>();
+        for (Gap gap : Gap.values()) {
+            figures.add(RadarApi.Figure.of(gap, Rows.convert(row[1 + 2 * gap.ordinal()], Long.class),
+                    Rows.convert(row[2 + 2 * gap.ordinal()], Long.class)));
+        }
+        return new RadarApi.Radar(on, department, adviser, Rows.convert(row[0], Long.class), figures);
+    }
+
+    record Listed(UUID caseId, Department department, String adviser, boolean relevant, boolean present, String why) {
+    }
+
+    /** The cases behind one of today's figures, by case id, one page; the caller logs what is shown. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    RadarApi.CasePage cases(Department department, String adviser, Gap gap, RadarApi.Which which, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        String relevant = column(gap, "relevant");
+        String present = column(gap, "present");
+        String where = " from case_quality q where q.counted and " + switch (which) {
+            case RELEVANT -> relevant;
+            case PRESENT -> relevant + " and " + present;
+            case MISSING -> relevant + " and not " + present;
+        } + filters(department, adviser, params) + scope(department, params);
+        long total = Rows.convert(bind(em.createNativeQuery("select count(*)" + where), params).getSingleResult(), Long.class);
+        List<Listed> rows = Rows.list(bind(em.createNativeQuery("select q.case_id, q.department, q.adviser, " + relevant + ", " + present
+                + ", " + column(gap, "why") + where + " order by q.case_id limit " + page.size + " offset " + page.offset()), params), Listed.class);
+        List<RadarApi.CaseFlag> items = rows.stream().map(r -> new RadarApi.CaseFlag(r.caseId(), gap, r.relevant(), r.relevant() && r.present(),
+                r.relevant() && !r.present(), r.why(), r.department(), r.adviser())).toList();
+        return new RadarApi.CasePage(items, page.page, page.size, total);
+    }
+
+    private static String filters(Department department, String adviser, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder();
+        if (department != null) {
+            where.append(" and q.department = :department");
+            params.put("department", department.name());
+        }
+        if (adviser != null) {
+            where.append(" and q.adviser = :adviser");
+            params.put("adviser", adviser);
+        }
+        return where.toString();
+    }
+
+    private String scope(Department department, Map<String, Object> params) {
+        return cases.nativeScope("q.case_id", department, params).map(condition -> " and " + condition).orElse("");
+    }
+
+    private static Query bind(Query query, Map<String, Object> params) {
+        params.forEach(query::setParameter);
+        return query;
+    }
+
+    /** The column of one of a gap's values: the gap's name in lower case, then relevant, present or why (V53). */
+    private static String column(Gap gap, String value) {
+        return gap.name().toLowerCase(java.util.Locale.ROOT) + "_" + value;
+    }
+}
