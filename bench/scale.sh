@@ -4,7 +4,7 @@
 # and the list pages through the HTTP API and prints Markdown rows for RESULTS.md.
 # Usage: bench/scale.sh [cases=1000000] [grants=5*cases] [open_tasks=cases/10]
 #   env: REPS (pages, default 200), REPORT_REPS (reports, default 20), DEEP_PAGE (default 500),
-#        YEAR (reports, default 2025), SKIP_FULL_ACCOUNT=1 (leave out the deprecated every-line account), EXPLAIN=1 (also EXPLAIN (ANALYZE, BUFFERS) the service's SQL),
+#        YEAR (reports, default 2025), PAST_RADAR=1 (also the radar of a past day, derived per request), SKIP_FULL_ACCOUNT=1 (leave out the deprecated every-line account), EXPLAIN=1 (also EXPLAIN (ANALYZE, BUFFERS) the service's SQL),
 #        KEEP=1 (keep the data directory; SCALE_DATA=dir to choose it), SKIP_BUILD=1
 # The service runs as bin/run runs it (embedded PostgreSQL and engine, -Xms256m -Xmx1g; the deadline watch's scan is
 # off, so it opens no tasks on the generated record while the reads are timed); the data is
@@ -78,15 +78,26 @@ reports="$data/reports.tsv"
   printf 'commitment account totals %s CBA\tECONOMY_TOKEN\t/economy/commitment-account/totals?year=%s&department=CBA\n' "$year" "$year"
   printf 'commitment account lines %s MYN, first page\tECONOMY_TOKEN\t/economy/commitment-account/lines?year=%s&department=MYN&size=200\n' "$year" "$year"
   printf 'commitment account lines %s MYN, deep page\tECONOMY_TOKEN\t/economy/commitment-account/lines?year=%s&department=MYN&size=200&page=%s\n' "$year" "$year" "$deep"
-  printf 'quality radar MYN\tLEADER_TOKEN\t/quality/radar?department=MYN&on=2026-11-30\n'
-  printf 'quality radar CBA\tLEADER_TOKEN\t/quality/radar?department=CBA&on=2026-11-30\n'
-  printf 'quality radar one adviser\tLEADER_TOKEN\t/quality/radar?adviser=myn.radgiver.042&on=2026-11-30\n'
-  printf 'quality radar MYN, missing plans, first page\tLEADER_TOKEN\t/quality/radar/cases?department=MYN&on=2026-11-30&gap=CHILD_PLAN&which=MISSING\n'
+  printf 'quality radar MYN (today)\tLEADER_TOKEN\t/quality/radar?department=MYN\n'
+  printf 'quality radar CBA (today)\tLEADER_TOKEN\t/quality/radar?department=CBA\n'
+  printf 'quality radar one adviser (today)\tLEADER_TOKEN\t/quality/radar?adviser=myn.radgiver.042\n'
+  printf 'quality radar MYN adviser scope (today)\tMYN_TOKEN\t/quality/radar\n'
+  printf 'quality radar MYN, missing plans, first page (today)\tLEADER_TOKEN\t/quality/radar/cases?department=MYN&gap=CHILD_PLAN&which=MISSING\n'
+  [ -z "${PAST_RADAR:-}" ] || printf 'quality radar one adviser, a past day (derived)\tLEADER_TOKEN\t/quality/radar?adviser=myn.radgiver.042&on=2026-11-30\n'
   [ -n "${SKIP_FULL_ACCOUNT:-}" ] || {
   printf 'commitment account %s MYN (deprecated, every line)\tECONOMY_TOKEN\t/economy/commitment-account?year=%s&department=MYN\n' "$year" "$year"
   printf 'commitment account %s CBA (deprecated, every line)\tECONOMY_TOKEN\t/economy/commitment-account?year=%s&department=CBA\n' "$year" "$year"
   }
 } > "$reports"
+
+# The quality snapshot (V53): the load marked every case with a record changed, so the first radar of today computes
+# them all — the nightly job's work — then the table is vacuumed as autovacuum would after it.
+snapshot_start=$(date +%s%N)
+curl -s -o /dev/null -m 7200 -H "Authorization: Bearer $LEADER_TOKEN" "$VISITATION_URL/quality/radar"
+snapshot_ms=$(( ($(date +%s%N) - snapshot_start) / 1000000 ))
+psql -c "vacuum analyze case_quality"
+psql -At -c "select 'quality snapshot: ' || count(*) || ' cases (' || count(*) filter (where counted) || ' counted) computed in $snapshot_ms ms, '
+             || pg_size_pretty(pg_total_relation_size('case_quality')) from case_quality" >&2
 
 jdk=$("$JAVA_HOME/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2)
 echo "| date | commit | JDK | cases | grants | open MYN tasks | load (s) | vacuum analyze (s) |"

@@ -135,25 +135,25 @@ public class CaseAccess {
     }
 
     /**
-     * The same scope as {@link #inScope} as a native SQL condition on a column holding case ids, for reports that count
-     * in SQL (the quality radar); its parameters are put in {@code params}. Empty when the caller sees every case of
+     * The same scope as {@link #inScope} as a native SQL condition on {@code alias}, a table that mirrors the case's
+     * {@code case_id}, {@code department} and {@code contributing_department} (the quality radar's snapshot), for reports
+     * that count in SQL; its parameters are put in {@code params}. Empty when the caller sees every case of
      * {@code department} (every case, when it is null), as then the filter on the department is the whole scope.
      */
-    public java.util.Optional<String> nativeScope(String caseIdColumn, Department department, Map<String, Object> params) {
+    public java.util.Optional<String> nativeScope(String alias, Department department, Map<String, Object> params) {
         Set<Department> departments = caller.departments();
         if (caller.seesAllCases() || (department != null && departments.contains(department))) {
             return java.util.Optional.empty();
         }
         List<String> any = new java.util.ArrayList<>();
         if (caller.hasRole(Role.COMMITTEE_MEMBER)) {
-            any.add(caseIdColumn + " in (select id from child_case where status = 'ON_COMMITTEE_AGENDA')");
+            any.add(alias + ".case_id in (select id from child_case where status = 'ON_COMMITTEE_AGENDA')");
         }
         if (!departments.isEmpty()) {
             params.put("scopeDepartments", departments.stream().map(Enum::name).toList());
             params.put("scopeSince", previousDepartmentSince());
-            any.add(caseIdColumn + " in (select id from child_case where department in (:scopeDepartments)"
-                    + " or contributing_department in (:scopeDepartments))");
-            any.add(caseIdColumn + " in (select case_id from case_status_change where department in (:scopeDepartments)"
+            any.add(alias + ".department in (:scopeDepartments) or " + alias + ".contributing_department in (:scopeDepartments)");
+            any.add(alias + ".case_id in (select case_id from case_status_change where department in (:scopeDepartments)"
                     + " and changed_at > :scopeSince)");
         }
         return java.util.Optional.of(any.isEmpty() ? "1 = 0" : "(" + String.join(" or ", any) + ")");

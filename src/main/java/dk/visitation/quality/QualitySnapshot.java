@@ -64,22 +64,38 @@ public class QualitySnapshot {
      * Rows another refresher holds are skipped, then waited for at the end, so the caller counts fresh rows only.
      */
     public int refresh(LocalDate today, Department department, String adviser) {
+        if (!QuarkusTransaction.requiringNew().call(() -> anyStale(today))) {
+            return 0; // the usual case: two index probes, no lock taken
+        }
         int total = 0;
         for (boolean wait : new boolean[] {false, true}) {
-            int done;
-            do {
-                done = QuarkusTransaction.requiringNew().call(() -> refreshBatch(today, department, adviser, wait));
-                total += done;
-            } while (done > 0);
+            for (String stale : STALE) {
+                int done;
+                do {
+                    done = QuarkusTransaction.requiringNew().call(() -> refreshBatch(stale, today, department, adviser, wait));
+                    total += done;
+                } while (done > 0);
+            }
         }
         return total;
     }
 
-    private int refreshBatch(LocalDate today, Department department, String adviser, boolean wait) {
+    /** What makes a row stale, each condition on its own index (V53): changed since computed, or computed for an earlier day. */
+    private static final List<String> STALE = List.of("q.computed_change is distinct from q.record_change", "q.computed_on < :today");
+
+    private boolean anyStale(LocalDate today) {
+        return !em.createNativeQuery("select 1 from case_quality q where " + STALE.get(0) + " limit 1").getResultList().isEmpty()
+                || !em.createNativeQuery("select 1 from case_quality q where " + STALE.get(1) + " limit 1").setParameter("today", today)
+                        .getResultList().isEmpty();
+    }
+
+    private int refreshBatch(String stale, LocalDate today, Department department, String adviser, boolean wait) {
         Map<String, Object> params = new HashMap<>();
-        params.put("today", today);
-        String sql = "select q.case_id from case_quality q where (q.computed_change is distinct from q.record_change or q.computed_on < :today)"
-                + filters(department, adviser, params) + " order by q.case_id limit " + BATCH + " for update" + (wait ? "" : " skip locked");
+        if (stale.contains(":today")) {
+            params.put("today", today);
+        }
+        String sql = "select q.case_id from case_quality q where " + stale + filters(department, adviser, params)
+                + " order by q.case_id limit " + BATCH + " for update" + (wait ? "" : " skip locked");
         List<UUID> ids = ((List<?>) bind(em.createNativeQuery(sql), params).getResultList()).stream().map(id -> Rows.convert(id, UUID.class)).toList();
         if (ids.isEmpty()) {
             return 0;
@@ -157,7 +173,7 @@ public class QualitySnapshot {
     }
 
     private String scope(Department department, Map<String, Object> params) {
-        return cases.nativeScope("q.case_id", department, params).map(condition -> " and " + condition).orElse("");
+        return cases.nativeScope("q", department, params).map(condition -> " and " + condition).orElse("");
     }
 
     private static Query bind(Query query, Map<String, Object> params) {

@@ -120,6 +120,21 @@ class QualitySnapshotTest {
     }
 
     @Test
+    void an_adviser_counts_the_cases_of_their_own_department_only() {
+        String adviser = adviser();
+        grant(caseOf(adviser)); // a MYN case
+        String myn = Tokens.of("mette.myn", Set.of("MYN_ADVISER"), Set.of("MYN"));
+        String cba = Tokens.of("carl.cba", Set.of("CBA_ADVISER"), Set.of("CBA"));
+
+        assertEquals(1, (Integer) as(myn).queryParam("adviser", adviser).get("/quality/radar").then().statusCode(200).extract().path("cases"));
+        assertEquals(0, (Integer) as(cba).queryParam("adviser", adviser).get("/quality/radar").then().statusCode(200).extract().path("cases"));
+        assertEquals(0, (Integer) as(cba).queryParam("adviser", adviser).queryParam("department", "MYN").get("/quality/radar").then()
+                .statusCode(200).extract().path("cases"));
+        assertEquals(List.of(), as(cba).queryParam("adviser", adviser).queryParam("gap", "CHILD_CONVERSATION").get("/quality/radar/cases")
+                .then().statusCode(200).extract().path("items"));
+    }
+
+    @Test
     void every_row_of_the_snapshot_holds_what_the_derivation_finds_in_the_record_today() {
         caseOf(adviser()); // a case without record: no row
         String adviser = adviser();
