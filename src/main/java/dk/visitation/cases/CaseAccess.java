@@ -113,8 +113,11 @@ public class CaseAccess {
         return Instant.now().minus(previousDepartmentDays, ChronoUnit.DAYS);
     }
 
-    /** The same scope as {@link #inScope} as a query condition on alias {@code c}. */
-    void scope(List<String> where, Parameters params) {
+    /**
+     * The same scope as {@link #inScope} as a JPQL condition on alias {@code c} of {@code ChildCase}, for lists computed in
+     * the database (the waiting lists); it adds its parameters to {@code params}.
+     */
+    public void scope(List<String> where, Parameters params) {
         if (caller.seesAllCases()) {
             return;
         }

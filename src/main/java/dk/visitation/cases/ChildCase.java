@@ -55,6 +55,13 @@ public class ChildCase extends PanacheEntityBase {
     @Version
     public long version;
 
+    /**
+     * When the first meeting with the family was held: the earliest FIRST_MEETING_HELD casework record, kept by the
+     * database (trigger casework_first_meeting, V55); null while the case waits for it (GET /waiting/first-meeting).
+     */
+    @Column(name = "first_meeting_at", insertable = false, updatable = false)
+    public Instant firstMeetingAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -20,7 +20,8 @@ public final class CaseworkApi {
             + "FOLLOW_UP the grantId of the measure; INVESTIGATION_NOT_RELEVANT, CHILD_CONVERSATION_NOT_HELD, PROVISIONAL_ASSESSMENT "
             + "and AKTINDSIGT_NOTICE a reason. NOTIFICATION_ASSESSED and RECEIPT_SENT answer a notification, INVESTIGATION_CONCLUDED "
             + "and PROVISIONAL_ASSESSMENT an INVESTIGATION_STARTED, AKTINDSIGT_ANSWERED and AKTINDSIGT_NOTICE an AKTINDSIGT_REQUESTED: "
-            + "refersTo names it, or the case's latest one of that kind is taken.")
+            + "refersTo names it, or the case's latest one of that kind is taken. FIRST_MEETING_HELD: the first meeting with the family "
+            + "(førstegangssamtale), which ends the case's wait on GET /waiting/first-meeting.")
     public record NewEntry(
             @NotNull CaseworkKind kind,
             @NotNull @Schema(description = "When it happened (not in the future)", examples = "2026-11-20T09:30:00+01:00")

@@ -33,7 +33,12 @@ public enum CaseworkKind {
     /** The request answered (forvaltningsloven § 16, stk. 2: within 7 working days). */
     AKTINDSIGT_ANSWERED(AKTINDSIGT_REQUESTED),
     /** Notice to the requester of why the answer takes longer and when it is expected (forvaltningsloven § 16, stk. 2). */
-    AKTINDSIGT_NOTICE(AKTINDSIGT_REQUESTED);
+    AKTINDSIGT_NOTICE(AKTINDSIGT_REQUESTED),
+    /**
+     * The first meeting with the family (førstegangssamtale) held: a new case waits for it, against the municipality's
+     * quality standard (GET /waiting/first-meeting).
+     */
+    FIRST_MEETING_HELD(null);
 
     private final CaseworkKind answers;
 

@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The casework record of a case: what the law counts, dated, with who recorded it and the document it cites. */
 @Path(Paths.CASE + "/casework")
-@Tag(name = "Casework", description = "The casework record (notifications, investigations, child conversations, plans, follow-up, aktindsigt)")
+@Tag(name = "Casework", description = "The casework record (notifications, investigations, child conversations, plans, follow-up, aktindsigt, the first meeting)")
 @Produces(MediaType.APPLICATION_JSON)
 public class CaseworkResource {
 

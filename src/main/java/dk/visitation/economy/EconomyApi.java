@@ -39,13 +39,30 @@ public final class EconomyApi {
             @Schema(description = "The grant's total over its period in øre (the stated rounding rule)") long totalOre,
             @Schema(description = "NOT_REQUIRED below the approval amount; else PENDING until ECONOMY approves or rejects it")
             Grant.Approval approval,
+            @Schema(nullable = true, description = "The day the grant came into force (ECONOMY's approval where it was needed, else "
+                    + "the grant itself); empty while it awaits approval or when rejected") LocalDate grantedOn,
+            @Schema(description = "When the service is expected to start: the first day of the grant's period", examples = "2026-01-01")
+            LocalDate expectedStart,
+            @Schema(nullable = true, description = "The day the service actually started; empty while the family waits for it")
+            LocalDate startedOn,
+            @Schema(nullable = true, description = "Calendar days from grantedOn to startedOn (0 when it started on the day it was "
+                    + "granted, or before it: a grant made after the service began)") Long daysToStart,
             long version) {
 
         static GrantView of(Grant g) {
+            LocalDate grantedOn = g.grantedOn();
+            Long daysToStart = grantedOn == null || g.startedOn == null ? null
+                    : Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(grantedOn, g.startedOn));
             return new GrantView(g.id, g.caseId, g.serviceType, g.legalBasis, g.provider, g.providerName, g.priceOre,
                     g.tariffPeriod, g.scope, g.validFrom, g.validTo,
-                    Cost.upTo(g.priceOre, g.scope, g.tariffPeriod, g.validFrom, g.validTo), g.approval, g.version);
+                    Cost.upTo(g.priceOre, g.scope, g.tariffPeriod, g.validFrom, g.validTo), g.approval, grantedOn, g.validFrom,
+                    g.startedOn, daysToStart, g.version);
         }
+    }
+
+    @Schema(name = "GrantStart", description = "The day the granted service actually started (e.g. the first day at the respite "
+            + "family); a corrected day is a new start with the grant's current ETag")
+    public record GrantStart(@NotNull @Schema(description = "Not in the future", examples = "2026-12-01") LocalDate startedOn) {
     }
 
     @Schema(name = "PaymentSwitch", description = "From the effective date the department pays, until the next recorded change")

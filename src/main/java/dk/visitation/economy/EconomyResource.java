@@ -8,11 +8,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -86,6 +88,34 @@ public class EconomyResource {
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public List<EconomyApi.GrantView> grants(@PathParam("id") UUID id) {
         return grants.grants(id).stream().map(EconomyApi.GrantView::of).toList();
+    }
+
+    @POST
+    @Path("/grants/{grantId: " + Paths.UUID + "}/start")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
+    @Operation(operationId = "startGrant", summary = "Record the day the granted service actually started (omsætning)",
+            description = "Takes the grant off the list of grants not yet started (GET /waiting/grants). If-Match: the grant's ETag "
+                    + "(its version, as createGrant and listGrants give it). The same day sent again answers the grant as it stands "
+                    + "(Idempotent-Replayed: true) whatever If-Match says; another day with the current ETag corrects the start. "
+                    + "Written to the case's audit trail.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EconomyApi.GrantStart.class),
+            examples = @ExampleObject(name = "started", value = "{\"startedOn\": \"2026-12-01\"}")))
+    @APIResponse(responseCode = "200", description = "The grant with its start", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EconomyApi.GrantView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid start, e.g. a day in the future")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope, or no such grant of the case")
+    @APIResponse(responseCode = "412", description = "The grant changed since the ETag in If-Match")
+    @APIResponse(responseCode = "422", description = "The grant is not in force (awaits ECONOMY's approval, or was rejected)")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response start(@PathParam("id") UUID id, @PathParam("grantId") UUID grantId, @Valid @NotNull EconomyApi.GrantStart request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Grants.Started started = grants.start(id, grantId, request.startedOn(), ifMatch);
+        Response.ResponseBuilder response = Response.ok(EconomyApi.GrantView.of(started.grant())).tag(ETags.of(started.grant().version));
+        if (started.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
     }
 
     @GET

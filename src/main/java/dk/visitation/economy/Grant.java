@@ -95,8 +95,26 @@ public class Grant extends PanacheEntityBase {
     @Column(name = "approval_decided_at")
     public Instant approvalDecidedAt;
 
+    /** The day the granted service actually started (omsætning); null while the family waits for it. */
+    @Column(name = "started_on")
+    public LocalDate startedOn;
+
+    @Column(name = "start_recorded_by")
+    public String startRecordedBy;
+
+    @Column(name = "start_recorded_at")
+    public Instant startRecordedAt;
+
     @Version
     public long version;
+
+    /** The Danish day the grant came into force: ECONOMY's approval where it was needed, else its creation; null until then. */
+    LocalDate grantedOn() {
+        if (!approval.inForce()) {
+            return null;
+        }
+        return (approvalDecidedAt != null ? approvalDecidedAt : createdAt).atZone(dk.visitation.common.Times.DENMARK).toLocalDate();
+    }
 
     Commitments.Terms terms() {
         return new Commitments.Terms(priceOre, scope, tariffPeriod, validFrom, validTo);

@@ -1,7 +1,11 @@
 package dk.visitation.economy;
 
 import dk.visitation.cases.CaseAccess;
+import dk.visitation.common.ETags;
+import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
+import dk.visitation.common.ProblemType;
+import dk.visitation.common.Times;
 import dk.visitation.events.IntegrationEvents;
 import dk.visitation.security.AccessLog;
 import dk.visitation.security.Caller;
@@ -76,6 +80,43 @@ public class Grants {
     public List<Grant> grants(UUID caseId) {
         cases.access(caseId, AccessLog.Action.READ, "grants");
         return Grant.list("caseId = ?1 order by validFrom, id", caseId);
+    }
+
+    /** A started grant and whether the call only repeated the start already recorded. */
+    public record Started(Grant grant, boolean replayed) {
+    }
+
+    /**
+     * Records the day the granted service actually started, which takes the grant off the list of grants not yet
+     * started (GET /waiting/grants). If-Match names the grant's version; the same day sent again is answered as it stands
+     * (a retry after a lost answer), another day with the current version corrects it. Audited on the case.
+     */
+    @Transactional
+    public Started start(UUID caseId, UUID grantId, LocalDate startedOn, String ifMatch) {
+        cases.access(caseId, AccessLog.Action.CHANGE, "grant start");
+        Grant grant = Grant.findById(grantId);
+        if (grant == null || !grant.caseId.equals(caseId)) {
+            throw ProblemException.notFound("Grant", grantId);
+        }
+        if (startedOn.equals(grant.startedOn)) {
+            return new Started(grant, true);
+        }
+        ETags.requireCurrent(ifMatch, grant.version);
+        if (startedOn.isAfter(LocalDate.now(Times.DENMARK))) {
+            throw ProblemException.invalid("startedOn", "must not be in the future");
+        }
+        if (!grant.approval.inForce()) {
+            throw new ProblemException(ProblemType.BUSINESS_RULE, "The grant is " + grant.approval
+                    + (grant.approval == Grant.Approval.PENDING ? ": it starts once ECONOMY has approved it" : ": it is not in force"),
+                    List.of(new Problem.FieldError("grantId", "is not in force")));
+        }
+        String before = grant.startedOn == null ? null : grant.id + ": started on " + grant.startedOn;
+        grant.startedOn = startedOn;
+        grant.startRecordedBy = caller.user();
+        grant.startRecordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        grant.persistAndFlush();
+        trail.record(caseId, null, "CHANGE", "grant start", before, grant.id + ": started on " + startedOn, null);
+        return new Started(grant, false);
     }
 
     /** The ids of the case's grants that run on {@code day} (for the handover summary). */

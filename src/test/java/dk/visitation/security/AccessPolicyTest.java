@@ -100,14 +100,17 @@ class AccessPolicyTest {
             Map.entry("listDeadlines", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("getQualityRadar", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("listQualityRadarCases", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
-            Map.entry("getSupervision", Set.of(LEADER, AUDITOR)));
+            Map.entry("getSupervision", Set.of(LEADER, AUDITOR)),
+            Map.entry("startGrant", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
+            Map.entry("listFirstMeetingWaits", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("listGrantWaits", Set.of(MYN_ADVISER, CBA_ADVISER, Role.ECONOMY, LEADER, AUDITOR)));
 
     /** Called on a random id: past the role gate they answer 404. */
     static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getAgendaItem", "getMinutes",
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
             "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "withdrawHandover", "endSharedArrangement", "openWorkItem",
             "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement", "streamCaseTasks", "recordCasework", "listCasework",
-            "listCaseDeadlines");
+            "listCaseDeadlines", "startGrant");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
@@ -215,6 +218,10 @@ class AccessPolicyTest {
             Map.entry("listQualityRadarCases", (as, id, etag) -> as.queryParam("adviser", "nobody.here").queryParam("gap", "FOLLOW_UP")
                     .get("/quality/radar/cases")),
             Map.entry("getSupervision", (as, id, etag) -> as.queryParam("department", "CBA").get("/quality/supervision")),
+            Map.entry("startGrant", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                    .body(Map.of("startedOn", "2026-01-05")).post("/cases/" + UUID.randomUUID() + "/grants/" + UUID.randomUUID() + "/start")),
+            Map.entry("listFirstMeetingWaits", (as, id, etag) -> as.queryParam("adviser", "nobody.here").get("/waiting/first-meeting")),
+            Map.entry("listGrantWaits", (as, id, etag) -> as.queryParam("adviser", "nobody.here").get("/waiting/grants")),
             Map.entry("searchAccessLogByChild", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("cpr", cprOfCase)).post("/access-log/search")));
 
     @TestFactory

@@ -79,6 +79,14 @@ class ChildDataReadsTest {
         given().contentType(ContentType.JSON).body(Map.of("serviceType", "SUPPORTIVE_MEASURES", "provider", "INTERNAL",
                 "providerName", "Familiehuset", "priceOre", 730_000_00L, "tariffPeriod", "YEAR", "scope", 1,
                 "from", YEAR + "-01-01", "to", "2013-01-01")).post("/cases/" + caseId + "/grants").then().statusCode(201);
+        // a second case of the child, named by its adviser, so the waiting lists find it among every other test's cases
+        Map<String, Object> waiting = new HashMap<>(Api.newCase(cpr));
+        waiting.put("receivedAt", YEAR + "-02-01T09:00:00+01:00");
+        waiting.put("adviser", "walt.waiting");
+        UUID waitingCase = UUID.fromString(Api.register(waiting).statusCode(201).extract().path("id"));
+        given().contentType(ContentType.JSON).body(Map.of("serviceType", "RESPITE_CARE", "provider", "EXTERNAL",
+                "providerName", "Aflastningsfamilie", "priceOre", 100_000_00L, "tariffPeriod", "YEAR", "scope", 1,
+                "from", YEAR + "-02-01", "to", "2013-01-01")).post("/cases/" + waitingCase + "/grants").then().statusCode(201);
         String settlement = as(walker()).contentType(ContentType.JSON).body(Map.of("department", "MYN", "periodFrom", YEAR + "-01-01"))
                 .post("/settlements").then().statusCode(200).extract().path("statement.id");
         String meeting = Visitation.meetingOf(caseId);
@@ -115,6 +123,7 @@ class ChildDataReadsTest {
                 case "/deadlines" -> Map.of("dueBefore", "2013-01-01", "size", 200);
                 case "/quality/radar/cases" -> Map.of("on", YEAR + "-06-01", "gap", "INVESTIGATION", "size", 200);
                 case "/quality/supervision" -> Map.of("department", department); // the case has no adviser: it is named
+                case "/waiting/first-meeting", "/waiting/grants" -> Map.of("adviser", "walt.waiting", "size", 200);
                 default -> path.startsWith("/cases/{id}") ? Map.of() : null;
             };
             if (query == null) {
