@@ -102,20 +102,28 @@ public class QualitySnapshot {
         }
         Map<UUID, FlagDerivation.Derived> derived = ReadOnlyReads.of(() -> derivation.of(ids, today));
         em.clear(); // the records read are done with; the updates below then flush nothing
-        String assignments = Arrays.stream(Gap.values()).map(g -> column(g, "relevant") + " = :" + column(g, "relevant") + ", "
-                + column(g, "present") + " = :" + column(g, "present") + ", " + column(g, "why") + " = :" + column(g, "why"))
+        String assignments = Arrays.stream(Gap.values())
+                .map(g -> column(g, "relevant") + " = ?, " + column(g, "present") + " = ?, " + column(g, "why") + " = ?")
                 .collect(Collectors.joining(", "));
-        Query update = em.createNativeQuery("update case_quality set computed_change = record_change, computed_on = :today, counted = :counted, "
-                + assignments + " where case_id = :caseId");
-        for (FlagDerivation.Derived d : derived.values()) {
-            update.setParameter("caseId", d.caseId()).setParameter("today", today).setParameter("counted", d.counted());
-            for (CaseFlags.Flag flag : d.flags()) {
-                update.setParameter(column(flag.gap(), "relevant"), flag.relevant())
-                        .setParameter(column(flag.gap(), "present"), flag.present())
-                        .setParameter(column(flag.gap(), "why"), flag.why());
+        String update = "update case_quality set computed_change = record_change, computed_on = ?, counted = ?, " + assignments
+                + " where case_id = ?";
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> { // one round trip for the batch, not one per case
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(update)) {
+                for (FlagDerivation.Derived d : derived.values()) {
+                    int i = 1;
+                    statement.setObject(i++, today);
+                    statement.setBoolean(i++, d.counted());
+                    for (CaseFlags.Flag flag : d.flags()) {
+                        statement.setBoolean(i++, flag.relevant());
+                        statement.setBoolean(i++, flag.present());
+                        statement.setString(i++, flag.why());
+                    }
+                    statement.setObject(i, d.caseId());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
             }
-            update.executeUpdate();
-        }
+        });
         return ids.size();
     }
 
