@@ -38,7 +38,7 @@ begin
     if rebuild_indexes then
         select coalesce(array_agg(pg_get_indexdef(i.indexrelid)), '{}') into defs
         from pg_index i join pg_class t on t.oid = i.indrelid
-        where t.relname in ('child', 'child_case', 'case_status_change', 'payment_period', 'payment_switch',
+        where t.relname in ('child', 'child_case', 'case_status_change', 'case_adviser_assignment', 'payment_period', 'payment_switch',
                             'grant_award', 'task', 'economy_review', 'casework_entry')
           and t.relnamespace = 'public'::regnamespace
           and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid);
@@ -89,6 +89,11 @@ begin
            case when n >= open_from then received_at + interval '1 minute' else received_at + interval '40 days' end,
            case when status = 'SHARED' then 'CBA' end
     from bench_case;
+
+    -- the adviser history (V54): each named adviser assigned at intake, so the caseload has its data
+    insert into case_adviser_assignment (case_id, department, from_adviser, to_adviser, assigned_at, assigned_by)
+    select id, department, null, adviser, created_at, 'system' from child_case
+    where description like 'Scale bench ' || tag || ' case %' and adviser is not null;
 
     insert into case_status_change (case_id, status, department, changed_at, changed_by, reason)
     select id, 'RECEIVED', 'MYN', received_at, 'system', 'Henvendelse modtaget' from bench_case
@@ -256,6 +261,7 @@ begin
     delete from payment_period where case_id in (select id from bench_gone);
     delete from case_status_change where case_id in (select id from bench_gone);
     delete from case_audit where case_id in (select id from bench_gone);
+    delete from case_adviser_assignment where case_id in (select id from bench_gone);
     delete from child_case where id in (select id from bench_gone);
     delete from child where id in (select child_id from bench_gone);
     perform set_config('visitation.defer_costs', 'off', true);

@@ -37,8 +37,10 @@ class CaseEdits {
     private final Validator validator;
     private final Caller caller;
     private final CaseAccess access;
+    private final CaseAdvisers advisers;
 
-    CaseEdits(Validator validator, Caller caller, CaseAccess access) {
+    CaseEdits(Validator validator, Caller caller, CaseAccess access, CaseAdvisers advisers) {
+        this.advisers = advisers;
         this.validator = validator;
         this.caller = caller;
         this.access = access;
@@ -76,17 +78,22 @@ class CaseEdits {
         for (ConstraintViolation<Editable> violation : validator.validate(edited)) {
             errors.add(new Problem.FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
         }
+        String adviser = blankToNull(edited.adviser());
+        if (errors.isEmpty() && !Objects.equals(adviser, childCase.adviser)) { // a case keeps an unregistered adviser until re-assigned
+            advisers.check(adviser, childCase.department, "adviser").ifPresent(errors::add);
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The patch is not valid", errors);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String actor = caller.user();
         audit(childCase.id, now, actor, "description", childCase.description, edited.description(), reason);
-        audit(childCase.id, now, actor, "adviser", childCase.adviser, blankToNull(edited.adviser()), reason);
+        audit(childCase.id, now, actor, "adviser", childCase.adviser, adviser, reason);
+        advisers.assigned(childCase.id, childCase.department, childCase.adviser, adviser, now, actor, reason);
         audit(childCase.id, now, actor, "source", childCase.source, edited.source(), reason);
         audit(childCase.id, now, actor, "receivedAt", childCase.receivedAt, edited.receivedAt().toInstant(), reason);
         childCase.description = edited.description();
-        childCase.adviser = blankToNull(edited.adviser());
+        childCase.adviser = adviser;
         childCase.source = edited.source();
         childCase.receivedAt = edited.receivedAt().toInstant();
         childCase.updatedAt = now;

@@ -29,8 +29,11 @@ class CaseRegistration {
     private final Caller caller;
     private final CaseAccess access;
     private final Event<CaseRegistered> registered;
+    private final CaseAdvisers advisers;
 
-    CaseRegistration(IdempotencyKeys idempotencyKeys, Outbox outbox, Caller caller, CaseAccess access, Event<CaseRegistered> registered) {
+    CaseRegistration(IdempotencyKeys idempotencyKeys, Outbox outbox, Caller caller, CaseAccess access, Event<CaseRegistered> registered,
+            CaseAdvisers advisers) {
+        this.advisers = advisers;
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
         this.caller = caller;
@@ -49,6 +52,7 @@ class CaseRegistration {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "You can register cases only in your own department(s): " + caller.departments());
         }
+        advisers.requireAssignable(request.adviser(), department, "adviser");
         UUID id = UUID.randomUUID();
         if (idempotencyKey != null) {
             Optional<UUID> earlier = idempotencyKeys.claim("cases.register", idempotencyKey, request, id);
@@ -73,6 +77,7 @@ class CaseRegistration {
         childCase.persist();
         CaseStatusChange.of(childCase, caller.user(), "Henvendelse modtaget", now).persist();
         CaseAudit.record(id, now, caller.user(), "CREATE", null, null, childCase.department, reason);
+        advisers.assigned(id, department, null, childCase.adviser, now, caller.user(), reason);
         access.log(AccessLog.Action.CREATE, "case", childCase);
         registered.fire(new CaseRegistered(id, department, childCase.receivedAt.atZone(CaseApi.DENMARK).toLocalDate()));
         startProcess(id);

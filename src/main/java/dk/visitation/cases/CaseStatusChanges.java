@@ -18,9 +18,11 @@ import java.util.UUID;
 public class CaseStatusChanges {
 
     private final CaseAuditTrail trail;
+    private final CaseAdvisers advisers;
 
-    CaseStatusChanges(CaseAuditTrail trail) {
+    CaseStatusChanges(CaseAuditTrail trail, CaseAdvisers advisers) {
         this.trail = trail;
+        this.advisers = advisers;
     }
 
     /** Moves the case to {@code status} with a history entry; a targeted update, so no edit is lost. */
@@ -45,7 +47,7 @@ public class CaseStatusChanges {
         trail.placed(id, before, by, reason);
     }
 
-    /** The receiving department works the case from now on, with its named adviser. */
+    /** The receiving department works the case from now on, with its named adviser (recorded in the case's adviser history). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void handedOver(UUID id, Department to, String adviser, String by, String reason) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -53,6 +55,7 @@ public class CaseStatusChanges {
         requireChanged(ChildCase.update("""
                         status = ?1, department = ?2, contributingDepartment = null, adviser = ?3, version = version + 1,
                         updatedAt = ?4 where id = ?5""", CaseStatus.HANDED_OVER, to, adviser, now, id), id);
+        advisers.assigned(id, to, before.adviser(), adviser, now, by, reason);
         recordHistory(id, now, by, reason);
         trail.placed(id, before, by, reason);
     }

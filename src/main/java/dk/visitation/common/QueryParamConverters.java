@@ -47,6 +47,13 @@ public class QueryParamConverters implements ParamConverterProvider {
                         return (T) inYears(day, day.getYear());
                     });
         }
+        if (rawType == java.time.YearMonth.class) {
+            return converter(name, "must be a month YYYY-MM in the years 0001-9999, e.g. 2026-01",
+                    text -> {
+                        java.time.YearMonth month = java.time.YearMonth.parse(text);
+                        return (T) inYears(month, month.getYear());
+                    });
+        }
         return null;
     }
 

@@ -1,5 +1,6 @@
 package dk.visitation.handover;
 
+import dk.visitation.cases.CaseAdvisers;
 import dk.visitation.cases.CaseStatusChanges;
 import dk.visitation.common.Actor;
 import dk.visitation.economy.EconomyReviews;
@@ -32,9 +33,11 @@ public class HandoverSteps {
     private final IntegrationEvents events;
     private final EconomyReviews reviews;
     private final TaskService tasks;
+    private final CaseAdvisers advisers;
 
     HandoverSteps(CaseStatusChanges cases, Grants grants, PaymentResponsibility payments, IntegrationEvents events,
-            EconomyReviews reviews, TaskService tasks) {
+            EconomyReviews reviews, TaskService tasks, CaseAdvisers advisers) {
+        this.advisers = advisers;
         this.cases = cases;
         this.grants = grants;
         this.payments = payments;
@@ -82,9 +85,11 @@ public class HandoverSteps {
         handover.status = Handover.Status.RECEIVING;
     }
 
+    /** "Modtag sag": the receiving adviser must be an active adviser of the receiving department; the case is theirs on completion. */
     @Transactional(Transactional.TxType.MANDATORY)
     void receive(UUID caseId, String receivingAdviser, LocalDate effectiveDate, String by) {
         Handover handover = current(caseId);
+        advisers.requireAssignable(receivingAdviser, handover.toDepartment, "receivingAdviser");
         handover.receivingAdviser = receivingAdviser;
         handover.effectiveDate = effectiveDate;
         handover.receivedBy = by;

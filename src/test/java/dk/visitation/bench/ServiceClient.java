@@ -44,6 +44,21 @@ public final class ServiceClient {
         this.myn = token("mette.myn", "MYN_ADVISER", "MYN");
         this.cba = token("carl.cba", "CBA_ADVISER", "CBA");
         this.economy = Boolean.getBoolean("bench.economy-reviews") ? token("erik.economy", "ECONOMY", "MYN") : null;
+        registerReceivingAdviser();
+    }
+
+    /** The walk's receiving adviser, carl.cba, must be an active adviser of CBA in the register: registered once (409 after). */
+    private void registerReceivingAdviser() throws IOException, InterruptedException {
+        String leader = token("lea.leader", "LEADER", "CBA");
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/advisers")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + leader).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("userId", "carl.cba",
+                        "name", "Carl Christensen", "department", "CBA", "fte", 1, "caseloadKind", "DISABILITY", "activeFrom", "2020-01-01"))))
+                .build();
+        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("POST /advisers answered " + status);
+        }
     }
 
     /** A token from the service's development issuer (embedded mode, visitation.dev-identity.enabled). */

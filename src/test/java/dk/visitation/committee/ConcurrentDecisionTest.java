@@ -30,6 +30,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ConcurrentDecisionTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void registerTheAdvisersNamedHere() {
+        java.util.stream.IntStream.range(0, 20).forEach(i -> dk.visitation.support.Advisers.ensure("adviser-" + i, "MYN"));
+    }
+
     @Inject
     EmbeddedEngine engine;
 

@@ -28,6 +28,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LeadDepartmentTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void registerTheAdvisersNamedHere() {
+        dk.visitation.support.Advisers.usual();
+    }
+
     private static final List<String> MEMBERS = List.of("mette.myn", "carl.cba");
 
     @Inject

@@ -33,6 +33,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DeadlineWatchTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void registerTheAdvisersNamedHere() {
+        dk.visitation.support.Advisers.usual();
+    }
+
     @Inject
     DeadlineWatches watches;
 

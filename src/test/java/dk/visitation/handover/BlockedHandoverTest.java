@@ -36,6 +36,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BlockedHandoverTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void registerTheAdvisersNamedHere() {
+        dk.visitation.support.Advisers.usual();
+    }
+
     private static final Map<String, Object> SUMMARY = Map.of("lastInvestigationOn", "2026-10-01",
             "lastMeetingOn", "2026-11-15", "agreements", "Forældrene ønsker aflastning hver anden weekend.");
 

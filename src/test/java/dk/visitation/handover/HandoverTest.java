@@ -34,6 +34,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HandoverTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void registerTheAdvisersNamedHere() {
+        dk.visitation.support.Advisers.usual();
+    }
+
     private static final Map<String, Object> SUMMARY = Map.of("lastInvestigationOn", "2026-10-01",
             "lastMeetingOn", "2026-11-15", "agreements", "Forældrene ønsker aflastning hver anden weekend.");
 
@@ -49,7 +54,9 @@ class HandoverTest {
 
     @Test
     void a_quick_screened_case_is_handed_to_CBA_with_its_summary_and_CBA_pays_from_the_effective_date() {
-        UUID caseId = registerCase(freshCpr());
+        Map<String, Object> intake = new java.util.HashMap<>(dk.visitation.support.Api.newCase(freshCpr()));
+        intake.put("adviser", "mette.myn");
+        UUID caseId = UUID.fromString(dk.visitation.support.Api.register(intake).statusCode(201).extract().path("id"));
         given().contentType(ContentType.JSON).body(Map.of("serviceType", "RESPITE_CARE", "provider", "INTERNAL",
                 "providerName", "Specialindsats Mellerup", "priceOre", 245_050L, "tariffPeriod", "DAY", "scope", 1,
                 "from", "2026-11-01", "to", "2027-11-01")).post("/cases/" + caseId + "/grants").then().statusCode(201);
@@ -65,11 +72,19 @@ class HandoverTest {
 
         String receive = Tasks.awaitOpen(caseId, "receive-case");
         as(Tokens.of("mette.myn", Set.of("MYN_ADVISER"), Set.of("MYN"))).get("/tasks/" + receive).then().statusCode(404);
+        // the receiving adviser must be an active adviser of the receiving department
+        as(cbaAdviser()).contentType(ContentType.JSON).body(Map.of("receivingAdviser", "mette.myn", "effectiveDate", "2026-12-01"))
+                .post("/tasks/" + receive + "/complete").then().statusCode(400).body("errors.field", hasItem("receivingAdviser"));
         as(cbaAdviser()).contentType(ContentType.JSON).body(Map.of("receivingAdviser", "carl.cba", "effectiveDate", "2026-12-01"))
                 .post("/tasks/" + receive + "/complete").then().statusCode(200);
 
         Visitation.awaitStatus(caseId, "HANDED_OVER");
         as(cbaAdviser()).get("/cases/" + caseId).then().body("department", equalTo("CBA")).body("adviser", equalTo("carl.cba"));
+        as(cbaAdviser()).get("/cases/" + caseId + "/advisers").then().statusCode(200)
+                .body("currentAdviser", equalTo("carl.cba")).body("advisersHad", equalTo(2)).body("changes", equalTo(1))
+                .body("assignments.toAdviser", equalTo(java.util.Arrays.asList("mette.myn", "carl.cba")))
+                .body("assignments[1].fromAdviser", equalTo("mette.myn"))
+                .body("assignments[1].department", equalTo("CBA"));
         as(cbaAdviser()).get("/cases/" + caseId + "/payment-responsibility?date=2026-12-01").then()
                 .body("periods.department", equalTo(List.of("MYN", "CBA")))
                 .body("periods[1].from", equalTo("2026-12-01"))

@@ -55,7 +55,7 @@ class ReviewCohortTest {
 
     @Test
     void the_review_cohort_of_100_cases_reads_back_53_39_34_and_31_percent_with_the_cases_behind_each_figure() {
-        String adviser = "bdo." + UUID.randomUUID().toString().substring(0, 8);
+        String adviser = dk.visitation.support.Advisers.ensure("bdo." + UUID.randomUUID().toString().substring(0, 8), "MYN");
         List<UUID> cohort = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             Map<String, Object> intake = new HashMap<>(Api.newCase(freshCpr()));

@@ -32,6 +32,9 @@ class CrashRecoveryIT {
         String caseId;
         try (ServiceProcess service = ServiceProcess.start(data)) {
             Tokens tokens = new Tokens(service);
+            // the receiving adviser must be an active adviser of CBA in the register
+            tokens.leader().contentType(ContentType.JSON).body(Map.of("userId", "carl.cba", "name", "Carl Christensen", "department", "CBA",
+                    "fte", 1, "caseloadKind", "DISABILITY", "activeFrom", "2020-01-01")).post("/advisers").then().statusCode(201);
             caseId = tokens.myn().contentType(ContentType.JSON).body(Map.of("child", Map.of("cpr", CPR, "name", "Ida Holm"),
                             "source", "HOSPITAL", "receivedAt", "2026-11-20T09:30:00+01:00",
                             "description", "Regionshospitalet Randers: betydelig og varig nedsat funktionsevne."))

@@ -103,20 +103,28 @@ class AccessPolicyTest {
             Map.entry("getSupervision", Set.of(LEADER, AUDITOR)),
             Map.entry("startGrant", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("listFirstMeetingWaits", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
-            Map.entry("listGrantWaits", Set.of(MYN_ADVISER, CBA_ADVISER, Role.ECONOMY, LEADER, AUDITOR)));
+            Map.entry("listGrantWaits", Set.of(MYN_ADVISER, CBA_ADVISER, Role.ECONOMY, LEADER, AUDITOR)),
+            Map.entry("createAdviser", Set.of(LEADER)),
+            Map.entry("listAdvisers", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("getAdviser", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("replaceAdviser", Set.of(LEADER)),
+            Map.entry("getCaseAdvisers", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("getCaseload", Set.of(LEADER, AUDITOR)),
+            Map.entry("getMonthlyCaseload", Set.of(LEADER, AUDITOR)),
+            Map.entry("getContinuity", Set.of(LEADER, AUDITOR)));
 
     /** Called on a random id: past the role gate they answer 404. */
     static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getAgendaItem", "getMinutes",
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
             "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "withdrawHandover", "endSharedArrangement", "openWorkItem",
             "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement", "streamCaseTasks", "recordCasework", "listCasework",
-            "listCaseDeadlines", "startGrant");
+            "listCaseDeadlines", "startGrant", "getAdviser", "replaceAdviser");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
 
     /** Operations on one case: outside the caller's department(s) they answer 404, except for these roles. */
-    static final Set<String> SCOPED = Set.of("getCase", "getCaseHistory", "updateCase", "getCaseAudit", "getCaseInsight");
+    static final Set<String> SCOPED = Set.of("getCase", "getCaseHistory", "updateCase", "getCaseAudit", "getCaseInsight", "getCaseAdvisers");
     static final Set<String> SEE_ALL_CASES = Set.of(LEADER, AUDITOR);
 
     /** How each operation is called on the case under test (a case in MYN). */
@@ -222,6 +230,20 @@ class AccessPolicyTest {
                     .body(Map.of("startedOn", "2026-01-05")).post("/cases/" + UUID.randomUUID() + "/grants/" + UUID.randomUUID() + "/start")),
             Map.entry("listFirstMeetingWaits", (as, id, etag) -> as.queryParam("adviser", "nobody.here").get("/waiting/first-meeting")),
             Map.entry("listGrantWaits", (as, id, etag) -> as.queryParam("adviser", "nobody.here").get("/waiting/grants")),
+            Map.entry("createAdviser", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("userId", "policy." + UUID.randomUUID(),
+                    "name", "Politik", "department", "MYN", "fte", 1, "caseloadKind", "CHILDREN_AND_FAMILY", "activeFrom", "2026-01-01"))
+                    .post("/advisers")),
+            Map.entry("listAdvisers", (as, id, etag) -> as.queryParam("size", 1).get("/advisers")),
+            Map.entry("getAdviser", (as, id, etag) -> as.get("/advisers/nobody." + UUID.randomUUID())),
+            Map.entry("replaceAdviser", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                    .body(Map.of("name", "Ingen", "department", "MYN", "fte", 1, "caseloadKind", "CHILDREN_AND_FAMILY",
+                            "activeFrom", "2026-01-01")).put("/advisers/nobody." + UUID.randomUUID())),
+            Map.entry("getCaseAdvisers", (as, id, etag) -> as.get("/cases/" + id + "/advisers")),
+            Map.entry("getCaseload", (as, id, etag) -> as.queryParam("department", "CBA").queryParam("on", "2000-01-01").get("/caseload")),
+            Map.entry("getMonthlyCaseload", (as, id, etag) -> as.queryParam("from", "2000-01").queryParam("to", "2000-02")
+                    .get("/caseload/monthly")),
+            Map.entry("getContinuity", (as, id, etag) -> as.queryParam("from", "2000-01-01").queryParam("to", "2000-01-31")
+                    .get("/caseload/continuity")),
             Map.entry("searchAccessLogByChild", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("cpr", cprOfCase)).post("/access-log/search")));
 
     @TestFactory
@@ -284,7 +306,7 @@ class AccessPolicyTest {
         if (operation.equals("scheduleMeeting")) {
             return 400; // a time in the past: refused after the role gate
         }
-        if (operation.equals("registerCase")) {
+        if (operation.equals("registerCase") || operation.equals("createAdviser")) {
             return 201;
         }
         if (SCOPED.contains(operation) && !SEE_ALL_CASES.contains(role) && !department.equals("MYN")) {

@@ -36,13 +36,18 @@ import org.junit.jupiter.api.Test;
 class ChildDataReadsTest {
 
     /** GET endpoints that return no child's data, and why. */
-    private static final Map<String, String> NO_CHILD_DATA = Map.of(
-            "/committee/meetings", "meeting dates and a count of cases, no case",
-            "/committee/statistics", "counts over a period, no case",
-            "/settlements", "a department's totals per period, no case lines",
-            "/tasks/{id}/history", "who held a task and when: user names, no case content",
-            "/economy/commitment-account/totals", "sums per department, service type and target group, no case",
-            "/quality/radar", "counts and shares per gap, no case (the cases behind them: /quality/radar/cases)");
+    private static final Map<String, String> NO_CHILD_DATA = Map.ofEntries(
+            Map.entry("/committee/meetings", "meeting dates and a count of cases, no case"),
+            Map.entry("/committee/statistics", "counts over a period, no case"),
+            Map.entry("/settlements", "a department's totals per period, no case lines"),
+            Map.entry("/tasks/{id}/history", "who held a task and when: user names, no case content"),
+            Map.entry("/economy/commitment-account/totals", "sums per department, service type and target group, no case"),
+            Map.entry("/quality/radar", "counts and shares per gap, no case (the cases behind them: /quality/radar/cases)"),
+            Map.entry("/advisers", "the adviser register: employees and their count of cases, no case"),
+            Map.entry("/advisers/{userId}", "one adviser of the register and a count of cases, no case"),
+            Map.entry("/caseload", "counts of cases per adviser and department, no case"),
+            Map.entry("/caseload/monthly", "counts of cases per adviser and month, no case"),
+            Map.entry("/caseload/continuity", "counts and shares per department, no case (per case: /cases/{id}/advisers)"));
 
     private static final String YEAR = "2012";
 
