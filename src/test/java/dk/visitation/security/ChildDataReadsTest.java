@@ -87,7 +87,7 @@ class ChildDataReadsTest {
         // a second case of the child, named by its adviser, so the waiting lists find it among every other test's cases
         Map<String, Object> waiting = new HashMap<>(Api.newCase(cpr));
         waiting.put("receivedAt", YEAR + "-02-01T09:00:00+01:00");
-        waiting.put("adviser", "walt.waiting");
+        waiting.put("adviser", dk.visitation.support.Advisers.ensure("walt.waiting", "MYN"));
         UUID waitingCase = UUID.fromString(Api.register(waiting).statusCode(201).extract().path("id"));
         given().contentType(ContentType.JSON).body(Map.of("serviceType", "RESPITE_CARE", "provider", "EXTERNAL",
                 "providerName", "Aflastningsfamilie", "priceOre", 100_000_00L, "tariffPeriod", "YEAR", "scope", 1,
