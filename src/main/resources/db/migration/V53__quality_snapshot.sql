@@ -86,6 +86,77 @@ create trigger child_case_moved_quality after update of department, contributing
                        or old.adviser is distinct from new.adviser)
     execute function case_quality_case_moved();
 
+-- The figures per department and adviser, kept by the trigger below whenever a row changes, so that the radar of a
+-- department is a sum over a few hundred rows rather than a count over its cases. "present" counts cases where the
+-- gap is relevant and what it asks for is present. A case without an adviser is kept under adviser ''.
+create table case_quality_tally (
+    department                  varchar(3)    not null check (department in ('MYN', 'CBA')),
+    adviser                     varchar(100)  not null,
+    cases                       bigint        not null,
+    investigation_relevant      bigint        not null,
+    investigation_present       bigint        not null,
+    child_conversation_relevant bigint        not null,
+    child_conversation_present  bigint        not null,
+    child_plan_relevant         bigint        not null,
+    child_plan_present          bigint        not null,
+    follow_up_relevant          bigint        not null,
+    follow_up_present           bigint        not null,
+    inactivity_relevant         bigint        not null,
+    inactivity_present          bigint        not null,
+    primary key (department, adviser)
+);
+
+-- Rows are inserted uncounted (the triggers above), so only updates change the figures; a case removed is uncounted
+-- first (below). Statement-level: the refresh writes a batch in one statement, so a batch adds its changes in one insert, taking the
+-- tally rows in key order (two batches then wait for each other instead of deadlocking).
+create function case_quality_tallied() returns trigger language plpgsql as $$
+begin
+    insert into case_quality_tally as t
+    select department, adviser, sum(cases), sum(ir), sum(ip), sum(cr), sum(cp), sum(pr), sum(pp), sum(fr), sum(fp), sum(nr), sum(np)
+    from (select o.department, coalesce(o.adviser, '') as adviser, -1 as cases,
+                 -(o.investigation_relevant)::int as ir, -(o.investigation_relevant and o.investigation_present)::int as ip,
+                 -(o.child_conversation_relevant)::int as cr, -(o.child_conversation_relevant and o.child_conversation_present)::int as cp,
+                 -(o.child_plan_relevant)::int as pr, -(o.child_plan_relevant and o.child_plan_present)::int as pp,
+                 -(o.follow_up_relevant)::int as fr, -(o.follow_up_relevant and o.follow_up_present)::int as fp,
+                 -(o.inactivity_relevant)::int as nr, -(o.inactivity_relevant and o.inactivity_present)::int as np
+          from old_rows o where o.counted
+          union all
+          select n.department, coalesce(n.adviser, ''), 1,
+                 (n.investigation_relevant)::int, (n.investigation_relevant and n.investigation_present)::int,
+                 (n.child_conversation_relevant)::int, (n.child_conversation_relevant and n.child_conversation_present)::int,
+                 (n.child_plan_relevant)::int, (n.child_plan_relevant and n.child_plan_present)::int,
+                 (n.follow_up_relevant)::int, (n.follow_up_relevant and n.follow_up_present)::int,
+                 (n.inactivity_relevant)::int, (n.inactivity_relevant and n.inactivity_present)::int
+          from new_rows n where n.counted) change
+    group by department, adviser
+    order by department, adviser
+    on conflict (department, adviser) do update set
+        cases = t.cases + excluded.cases,
+        investigation_relevant = t.investigation_relevant + excluded.investigation_relevant,
+        investigation_present = t.investigation_present + excluded.investigation_present,
+        child_conversation_relevant = t.child_conversation_relevant + excluded.child_conversation_relevant,
+        child_conversation_present = t.child_conversation_present + excluded.child_conversation_present,
+        child_plan_relevant = t.child_plan_relevant + excluded.child_plan_relevant,
+        child_plan_present = t.child_plan_present + excluded.child_plan_present,
+        follow_up_relevant = t.follow_up_relevant + excluded.follow_up_relevant,
+        follow_up_present = t.follow_up_present + excluded.follow_up_present,
+        inactivity_relevant = t.inactivity_relevant + excluded.inactivity_relevant,
+        inactivity_present = t.inactivity_present + excluded.inactivity_present;
+    return null;
+end $$;
+
+create trigger case_quality_tallied after update on case_quality
+    referencing old table as old_rows new table as new_rows for each statement execute function case_quality_tallied();
+
+create function case_quality_case_removed() returns trigger language plpgsql as $$
+begin
+    update case_quality set counted = false where case_id = old.id and counted;
+    return old;
+end $$;
+
+create trigger child_case_removed_quality before delete on child_case
+    for each row execute function case_quality_case_removed();
+
 -- The cases that already have a record: changed, so the first radar (or the refresh) computes them.
 insert into case_quality (case_id, department, contributing_department, adviser, record_change)
 select c.id, c.department, c.contributing_department, c.adviser, nextval('case_quality_change')

@@ -80,6 +80,15 @@ public class QualitySnapshot {
         return total;
     }
 
+    /** One batch's rows in one statement: the computed values of each case joined in as a VALUES list. */
+    private static final String BATCH_UPDATE = "update case_quality q set computed_change = q.record_change, computed_on = ?, counted = v.counted, "
+            + Arrays.stream(Gap.values()).map(g -> column(g, "relevant") + " = v." + column(g, "relevant") + ", " + column(g, "present")
+                    + " = v." + column(g, "present") + ", " + column(g, "why") + " = v." + column(g, "why")).collect(Collectors.joining(", "))
+            + " from (values %s) as v(case_id, counted, " + Arrays.stream(Gap.values()).map(g -> column(g, "relevant") + ", "
+                    + column(g, "present") + ", " + column(g, "why")).collect(Collectors.joining(", ")) + ") where q.case_id = v.case_id";
+    private static final String VALUES_ROW = "(?::uuid, ?::boolean, " + String.join(", ",
+            java.util.Collections.nCopies(Gap.values().length, "?::boolean, ?::boolean, ?::text")) + ")";
+
     /** What makes a row stale, each condition on its own index (V53): changed since computed, or computed for an earlier day. */
     private static final List<String> STALE = List.of("q.computed_change is distinct from q.record_change", "q.computed_on < :today");
 
@@ -102,41 +111,43 @@ public class QualitySnapshot {
         }
         Map<UUID, FlagDerivation.Derived> derived = ReadOnlyReads.of(() -> derivation.of(ids, today));
         em.clear(); // the records read are done with; the updates below then flush nothing
-        String assignments = Arrays.stream(Gap.values())
-                .map(g -> column(g, "relevant") + " = ?, " + column(g, "present") + " = ?, " + column(g, "why") + " = ?")
-                .collect(Collectors.joining(", "));
-        String update = "update case_quality set computed_change = record_change, computed_on = ?, counted = ?, " + assignments
-                + " where case_id = ?";
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> { // one round trip for the batch, not one per case
-            try (java.sql.PreparedStatement statement = connection.prepareStatement(update)) {
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> { // one statement per batch: one pass of the tally trigger
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(BATCH_UPDATE.formatted(
+                    String.join(", ", java.util.Collections.nCopies(derived.size(), VALUES_ROW))))) {
+                int i = 1;
+                statement.setObject(i++, today);
                 for (FlagDerivation.Derived d : derived.values()) {
-                    int i = 1;
-                    statement.setObject(i++, today);
+                    statement.setObject(i++, d.caseId());
                     statement.setBoolean(i++, d.counted());
                     for (CaseFlags.Flag flag : d.flags()) {
                         statement.setBoolean(i++, flag.relevant());
                         statement.setBoolean(i++, flag.present());
                         statement.setString(i++, flag.why());
                     }
-                    statement.setObject(i, d.caseId());
-                    statement.addBatch();
                 }
-                statement.executeBatch();
+                statement.executeUpdate();
             }
         });
         return ids.size();
     }
 
-    /** Today's figures over the cases in the caller's scope matching the filters: one aggregate over fresh rows. */
+    /**
+     * Today's figures over the cases in the caller's scope matching the filters. When the scope is whole departments (a
+     * leader, or an adviser asking for their own department) they are sums over the tally (V53); otherwise one count
+     * over the rows in scope.
+     */
     @Transactional
     RadarApi.Radar figures(Department department, String adviser, LocalDate on) {
         Map<String, Object> params = new HashMap<>();
-        String counts = Arrays.stream(Gap.values())
-                .map(g -> "count(*) filter (where " + column(g, "relevant") + "), count(*) filter (where " + column(g, "relevant")
-                        + " and " + column(g, "present") + ")")
-                .collect(Collectors.joining(", "));
-        Object[] row = (Object[]) bind(em.createNativeQuery("select count(*), " + counts + " from case_quality q where q.counted"
-                + filters(department, adviser, params) + scope(department, params)), params).getSingleResult();
+        String filters = filters(department, adviser, params);
+        java.util.Optional<String> scope = cases.nativeScope("q", department, params);
+        String sql = scope.isEmpty()
+                ? "select coalesce(sum(cases), 0), " + Arrays.stream(Gap.values()).map(g -> "coalesce(sum(" + column(g, "relevant") + "), 0), coalesce(sum("
+                        + column(g, "present") + "), 0)").collect(Collectors.joining(", ")) + " from case_quality_tally q where true" + filters
+                : "select count(*), " + Arrays.stream(Gap.values()).map(g -> "count(*) filter (where " + column(g, "relevant") + "), count(*) filter (where "
+                        + column(g, "relevant") + " and " + column(g, "present") + ")").collect(Collectors.joining(", "))
+                        + " from case_quality q where q.counted" + filters + " and " + scope.get();
+        Object[] row = (Object[]) bind(em.createNativeQuery(sql), params).getSingleResult();
         List<RadarApi.Figure> figures = new ArrayList<>();
         for (Gap gap : Gap.values()) {
             figures.add(RadarApi.Figure.of(gap, Rows.convert(row[1 + 2 * gap.ordinal()], Long.class),
@@ -159,12 +170,22 @@ public class QualitySnapshot {
             case PRESENT -> relevant + " and " + present;
             case MISSING -> relevant + " and not " + present;
         } + filters(department, adviser, params) + scope(department, params);
-        long total = Rows.convert(bind(em.createNativeQuery("select count(*)" + where), params).getSingleResult(), Long.class);
+        long total = cases.nativeScope("q", department, new HashMap<>()).isPresent()
+                ? Rows.convert(bind(em.createNativeQuery("select count(*)" + where), params).getSingleResult(), Long.class)
+                : tallied(figures(department, adviser, null).figures().get(gap.ordinal()), which);
         List<Listed> rows = Rows.list(bind(em.createNativeQuery("select q.case_id, q.department, q.adviser, " + relevant + ", " + present
                 + ", " + column(gap, "why") + where + " order by q.case_id limit " + page.size + " offset " + page.offset()), params), Listed.class);
         List<RadarApi.CaseFlag> items = rows.stream().map(r -> new RadarApi.CaseFlag(r.caseId(), gap, r.relevant(), r.relevant() && r.present(),
                 r.relevant() && !r.present(), r.why(), r.department(), r.adviser())).toList();
         return new RadarApi.CasePage(items, page.page, page.size, total);
+    }
+
+    private static long tallied(RadarApi.Figure figure, RadarApi.Which which) {
+        return switch (which) {
+            case RELEVANT -> figure.relevant();
+            case PRESENT -> figure.present();
+            case MISSING -> figure.missing();
+        };
     }
 
     private static String filters(Department department, String adviser, Map<String, Object> params) {

@@ -182,6 +182,33 @@ class QualitySnapshotTest {
     }
 
     @Test
+    void the_tally_holds_the_sums_of_the_rows_for_every_department_and_adviser() {
+        String adviser = adviser();
+        UUID id = caseOf(adviser);
+        grant(id);
+        conversationNow(id);
+        snapshot.refresh(TODAY, null, null);
+        String sums = """
+                 cases, investigation_relevant, investigation_present, child_conversation_relevant, child_conversation_present,
+                 child_plan_relevant, child_plan_present, follow_up_relevant, follow_up_present, inactivity_relevant, inactivity_present""";
+        String fromRows = """
+                select department, coalesce(adviser, ''), count(*),
+                       count(*) filter (where investigation_relevant), count(*) filter (where investigation_relevant and investigation_present),
+                       count(*) filter (where child_conversation_relevant), count(*) filter (where child_conversation_relevant and child_conversation_present),
+                       count(*) filter (where child_plan_relevant), count(*) filter (where child_plan_relevant and child_plan_present),
+                       count(*) filter (where follow_up_relevant), count(*) filter (where follow_up_relevant and follow_up_present),
+                       count(*) filter (where inactivity_relevant), count(*) filter (where inactivity_relevant and inactivity_present)
+                from case_quality where counted group by 1, 2 order by 1, 2""";
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<?> expected = em.createNativeQuery(fromRows).getResultList().stream().map(r -> List.of((Object[]) r).toString()).toList();
+            List<?> tally = em.createNativeQuery("select department, adviser," + sums + " from case_quality_tally where cases <> 0 order by 1, 2")
+                    .getResultList().stream().map(r -> List.of((Object[]) r).toString()).toList();
+            assertEquals(expected, tally);
+            assertTrue(expected.stream().anyMatch(r -> r.toString().contains(adviser)));
+        });
+    }
+
+    @Test
     void at_a_new_day_every_case_is_computed_once_even_by_two_refreshers_at_the_same_time() throws Exception {
         String adviser = adviser();
         grant(caseOf(adviser));
