@@ -83,6 +83,11 @@ reports="$data/reports.tsv"
   printf 'quality radar one adviser (today)\tLEADER_TOKEN\t/quality/radar?adviser=myn.radgiver.042\n'
   printf 'quality radar MYN adviser scope (today)\tMYN_TOKEN\t/quality/radar\n'
   printf 'quality radar MYN, missing plans, first page (today)\tLEADER_TOKEN\t/quality/radar/cases?department=MYN&gap=CHILD_PLAN&which=MISSING\n'
+  printf 'caseload MYN\tLEADER_TOKEN\t/caseload?department=MYN\n'
+  printf 'caseload CBA\tLEADER_TOKEN\t/caseload?department=CBA\n'
+  printf 'waiting for a first meeting MYN, first page\tLEADER_TOKEN\t/waiting/first-meeting?department=MYN\n'
+  printf 'grants not started MYN, first page\tLEADER_TOKEN\t/waiting/grants?department=MYN\n'
+  printf 'grants not started CBA, first page\tLEADER_TOKEN\t/waiting/grants?department=CBA\n'
   [ -z "${PAST_RADAR:-}" ] || printf 'quality radar one adviser, a past day (derived)\tLEADER_TOKEN\t/quality/radar?adviser=myn.radgiver.042&on=2026-11-30\n'
   [ -n "${SKIP_FULL_ACCOUNT:-}" ] || {
   printf 'commitment account %s MYN (deprecated, every line)\tECONOMY_TOKEN\t/economy/commitment-account?year=%s&department=MYN\n' "$year" "$year"

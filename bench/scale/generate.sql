@@ -79,7 +79,7 @@ begin
           from bench_case) c;
 
     insert into child_case (id, child_id, source, received_at, description, department, status, adviser,
-                            process_instance_key, version, created_at, updated_at, contributing_department)
+                            process_instance_key, version, created_at, updated_at, contributing_department, first_meeting_at)
     select id, child_id,
            (array['PARENTS', 'DAY_CARE', 'SCHOOL', 'HOSPITAL', 'OTHER_AUTHORITY', 'NOTIFICATION'])[1 + n % 6],
            received_at, 'Scale bench ' || tag || ' case ' || n, department, status,
@@ -87,7 +87,9 @@ begin
                 else lower(department) || '.radgiver.' || lpad(adviser_no::text, 3, '0') end,
            2251799813685248 + n::bigint * 16, 2, received_at,
            case when n >= open_from then received_at + interval '1 minute' else received_at + interval '40 days' end,
-           case when status = 'SHARED' then 'CBA' end
+           case when status = 'SHARED' then 'CBA' end,
+           -- the first meeting with the family (issue 14): within 6-13 days; half the open cases still wait for theirs
+           case when n < open_from or n % 2 = 0 then received_at + make_interval(days => 6 + n % 8) end
     from bench_case;
 
     -- the adviser history (V54): each named adviser assigned at intake, so the caseload has its data
@@ -116,14 +118,18 @@ begin
 
     -- grants: grants / cases per case (the rest to the first cases), one after another from intake
     insert into grant_award (id, case_id, service_type, legal_basis, provider, provider_name, price_ore, tariff_period,
-                             scope, valid_from, valid_to, created_by, created_at, version, approval, approval_decided_at)
+                             scope, valid_from, valid_to, created_by, created_at, version, approval, approval_decided_at,
+                             started_on, start_recorded_by, start_recorded_at)
     select md5(tag || 'grant' || j)::uuid, c.id, t.service_type, t.legal_basis,
            case when h % 3 = 0 then 'INTERNAL' else 'EXTERNAL' end, 'Leverandør ' || (h % 400),
            t.price_ore, t.tariff, t.scope, g.valid_from, g.valid_from + (90 + h % 640)::int,
            lower(c.department) || '.radgiver.' || lpad(c.adviser_no::text, 3, '0'),
            (g.valid_from::timestamp + interval '9 hours') at time zone 'Europe/Copenhagen', 0,
            case when t.annual_ore <= 100000000 then 'NOT_REQUIRED' when h % 50 = 0 then 'REJECTED' else 'APPROVED' end,
-           case when t.annual_ore > 100000000 then (g.valid_from::timestamp + interval '3 days') at time zone 'Europe/Copenhagen' end
+           case when t.annual_ore > 100000000 then (g.valid_from::timestamp + interval '3 days') at time zone 'Europe/Copenhagen' end,
+           -- the service started on its first day (issue 14), except 1 in 25 of the grants in force of the data's last half year
+           st.started_on, case when st.started_on is not null then 'bench' end,
+           (st.started_on::timestamp + interval '10 hours') at time zone 'Europe/Copenhagen'
     from generate_series(1, grants) j
     cross join lateral (select abs(hashint8(j::bigint * 13 + 5)) as h) hh
     join bench_case c on c.n = 1 + (j - 1) % cases
@@ -142,7 +148,11 @@ begin
             (78, 'SPECIAL_TRANSPORT', 'Barnets Lov § 32 (befordring)', 'WEEK', 20000 + h % 60000, 2 + h % 9),
             (90, 'HOME_TRAINING', 'Barnets Lov § 32 (hjemmetræning)', 'MONTH', 500000 + h % 1500000, 1.00))
             v(lo, service_type, legal_basis, tariff, price_ore, scope)
-            where v.lo <= (h / 7) % 100 order by v.lo desc limit 1) s) t;
+            where v.lo <= (h / 7) % 100 order by v.lo desc limit 1) s) t
+    cross join lateral (
+        select case when (t.annual_ore <= 100000000 or h % 50 <> 0) and g.valid_from <= date '2026-11-30'
+                         and not (g.valid_from > date '2026-05-31' and h % 25 = 0)
+                    then g.valid_from end as started_on) st;
 
     -- the task list: open steps of the open cases (MYN), the completed assessment of every closed case
     insert into task (id, case_id, process_instance_key, element_id, loop_counter, job_key, name, candidate_group,

@@ -165,7 +165,8 @@ class ScaleSmokeTest {
                     + " where id = '" + changed + "'");
             String rejected = ids(db, "select id from grant_award where case_id in " + MINE
                     + " and valid_from < date '2025-06-01' and valid_to > date '2025-01-01' and approval = 'APPROVED' order by id limit 1").getFirst();
-            statement.executeUpdate("update grant_award set approval = 'REJECTED' where id = '" + rejected + "'");
+            statement.executeUpdate("update grant_award set approval = 'REJECTED', started_on = null, start_recorded_by = null, start_recorded_at = null"
+                    + " where id = '" + rejected + "'");
             String regrouped = ids(db, "select c.id from child_case c join case_year_cost k on k.case_id = c.id where c.id in " + MINE
                     + " and c.status = 'STAYS_MYN' and k.year = 2025 order by c.id limit 1").getFirst();
             statement.executeUpdate("update child_case set status = 'DECIDED_CBA' where id = '" + regrouped + "'");
