@@ -54,7 +54,7 @@ public class CaseloadResource {
             @Parameter(description = "The day (Danish), default today") @QueryParam("on") LocalDate on,
             @HeaderParam("Accept") String accept) {
         CaseloadApi.Report report = caseload.on(department, on == null ? LocalDate.now(Times.DENMARK) : on);
-        if (wantsCsv(accept)) {
+        if (CsvWriter.asked(accept)) {
             List<List<?>> rows = new ArrayList<>();
             report.departments().forEach(d -> d.advisers().forEach(a -> rows.add(List.of(a.department(), a.userId(), a.name(),
                     a.caseloadKind(), a.fte(), a.active(), a.openCases(), a.loadPerFte(), a.norm().min(), a.norm().max(), a.status()))));
@@ -82,7 +82,7 @@ public class CaseloadResource {
         required("from", from);
         required("to", to);
         CaseloadApi.Monthly monthly = caseload.monthly(department, from, to);
-        if (wantsCsv(accept)) {
+        if (CsvWriter.asked(accept)) {
             List<List<?>> rows = new ArrayList<>();
             monthly.lines().forEach(l -> rows.add(List.of(l.month(), l.department(), l.userId(), l.name(), l.caseloadKind(), l.fte(),
                     l.openCases(), l.loadPerFte(), l.status())));
@@ -111,7 +111,7 @@ public class CaseloadResource {
         required("from", from);
         required("to", to);
         CaseloadApi.Continuity continuity = caseload.continuity(department, from, to);
-        if (wantsCsv(accept)) {
+        if (CsvWriter.asked(accept)) {
             List<List<?>> rows = new ArrayList<>();
             continuity.departments().forEach(d -> rows.add(List.of(d.department(), d.cases(), d.changedCases(), d.changes(),
                     d.shareChanged(), d.changesPerCase())));
@@ -127,11 +127,7 @@ public class CaseloadResource {
         }
     }
 
-    private static boolean wantsCsv(String accept) {
-        return accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
-    }
-
     private static Response csv(List<String> columns, List<List<?>> rows, String name) {
-        return Response.ok(CsvWriter.write(columns, rows), CSV).header("Content-Disposition", "attachment; filename=" + name + ".csv").build();
+        return CsvWriter.download(CsvWriter.write(columns, rows), name + ".csv").build();
     }
 }

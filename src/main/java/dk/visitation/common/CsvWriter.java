@@ -14,12 +14,23 @@ import java.util.List;
 public final class CsvWriter {
 
     public static final char SEPARATOR = ';';
+    public static final String MEDIA_TYPE = "text/csv";
 
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build();
 
     private CsvWriter() {
+    }
+
+    /** Whether a list was asked for as CSV: an Accept naming text/csv and not JSON (JSON is the default). */
+    public static boolean asked(String accept) {
+        return accept != null && accept.contains(MEDIA_TYPE) && !accept.contains(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
+    }
+
+    /** A CSV answer the browser saves as {@code filename}. */
+    public static jakarta.ws.rs.core.Response.ResponseBuilder download(String body, String filename) {
+        return jakarta.ws.rs.core.Response.ok(body, MEDIA_TYPE).header("Content-Disposition", "attachment; filename=" + filename);
     }
 
     /** The schema of a CSV with these columns, in this order, and a header line. */

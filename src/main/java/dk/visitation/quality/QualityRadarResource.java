@@ -58,10 +58,10 @@ public class QualityRadarResource {
             @Parameter(description = "The day (Danish), default today") @QueryParam("on") LocalDate on,
             @HeaderParam("Accept") String accept) {
         RadarApi.Radar figures = radar.radar(department, blankToNull(adviser), day(on));
-        if (accept != null && accept.contains("text/csv") && !accept.contains(MediaType.APPLICATION_JSON)) {
+        if (dk.visitation.common.CsvWriter.asked(accept)) {
             try {
-                return Response.ok(CSV.writer(FIGURES).writeValueAsString(figures.figures()), "text/csv")
-                        .header("Content-Disposition", "attachment; filename=kvalitetsradar-" + figures.on() + ".csv").build();
+                return dk.visitation.common.CsvWriter.download(CSV.writer(FIGURES).writeValueAsString(figures.figures()),
+                        "kvalitetsradar-" + figures.on() + ".csv").build();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

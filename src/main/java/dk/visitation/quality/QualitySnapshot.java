@@ -165,12 +165,13 @@ public class QualitySnapshot {
         Map<String, Object> params = new HashMap<>();
         String relevant = column(gap, "relevant");
         String present = column(gap, "present");
+        java.util.Optional<String> scope = cases.nativeScope("q", department, params);
         String where = " from case_quality q where q.counted and " + switch (which) {
             case RELEVANT -> relevant;
             case PRESENT -> relevant + " and " + present;
             case MISSING -> relevant + " and not " + present;
-        } + filters(department, adviser, params) + scope(department, params);
-        long total = cases.nativeScope("q", department, new HashMap<>()).isPresent()
+        } + filters(department, adviser, params) + scope.map(condition -> " and " + condition).orElse("");
+        long total = scope.isPresent()
                 ? Rows.convert(bind(em.createNativeQuery("select count(*)" + where), params).getSingleResult(), Long.class)
                 : tallied(figures(department, adviser, null).figures().get(gap.ordinal()), which);
         List<Listed> rows = Rows.list(bind(em.createNativeQuery("select q.case_id, q.department, q.adviser, " + relevant + ", " + present
@@ -199,10 +200,6 @@ public class QualitySnapshot {
             params.put("adviser", adviser);
         }
         return where.toString();
-    }
-
-    private String scope(Department department, Map<String, Object> params) {
-        return cases.nativeScope("q", department, params).map(condition -> " and " + condition).orElse("");
     }
 
     private static Query bind(Query query, Map<String, Object> params) {

@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Waiting lists", description = "Cases waiting for their first meeting, and grants whose service has not started")
 public class WaitingListResource {
 
-    static final String CSV = "text/csv";
+    static final String CSV = CsvWriter.MEDIA_TYPE;
 
     static final List<String> FIRST_MEETING_COLUMNS = List.of("caseId", "department", "status", "adviser", "receivedOn",
             "workingDaysWaited", "daysWaited", "standardDue", "exceeded");
@@ -64,7 +64,7 @@ public class WaitingListResource {
             @Parameter(description = "The day the list is for (Danish), default today") @QueryParam("on") LocalDate on,
             @Valid @BeanParam PageRequest page, @HeaderParam("Accept") String accept) {
         WaitingApi.FirstMeetingList list = lists.firstMeeting(filter(department, adviser, on), page);
-        if (!csv(accept)) {
+        if (!CsvWriter.asked(accept)) {
             return Response.ok(list, MediaType.APPLICATION_JSON).build();
         }
         List<List<?>> rows = list.items().stream().<List<?>>map(w -> cells(w.caseId(), w.department(), w.status(),
@@ -92,7 +92,7 @@ public class WaitingListResource {
             @Parameter(description = "The day the list is for (Danish), default today") @QueryParam("on") LocalDate on,
             @Valid @BeanParam PageRequest page, @HeaderParam("Accept") String accept) {
         WaitingApi.GrantList list = lists.grants(filter(department, adviser, on), page);
-        if (!csv(accept)) {
+        if (!CsvWriter.asked(accept)) {
             return Response.ok(list, MediaType.APPLICATION_JSON).build();
         }
         List<List<?>> rows = list.items().stream().<List<?>>map(w -> cells(w.grantId(), w.caseId(), w.department(),
@@ -111,11 +111,7 @@ public class WaitingListResource {
                 on == null ? LocalDate.now(Times.DENMARK) : on);
     }
 
-    private static boolean csv(String accept) {
-        return accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
-    }
-
     private static Response csv(String body, String filename, long total) {
-        return Response.ok(body, CSV).header("Content-Disposition", "attachment; filename=" + filename).header("X-Total-Count", total).build();
+        return CsvWriter.download(body, filename).header("X-Total-Count", total).build();
     }
 }
