@@ -89,8 +89,11 @@ public class QualitySnapshot {
     private static final String VALUES_ROW = "(?::uuid, ?::boolean, " + String.join(", ",
             java.util.Collections.nCopies(Gap.values().length, "?::boolean, ?::boolean, ?::text")) + ")";
 
-    /** What makes a row stale, each condition on its own index (V53): changed since computed, or computed for an earlier day. */
-    private static final List<String> STALE = List.of("q.computed_change is distinct from q.record_change", "q.computed_on < :today");
+    /**
+     * What makes a row stale, each condition on its own partial index: changed since computed (the stored column of V56, which
+     * the planner has statistics for), or computed for an earlier day.
+     */
+    private static final List<String> STALE = List.of("q.changed", "q.computed_on < :today");
 
     private boolean anyStale(LocalDate today) {
         return !em.createNativeQuery("select 1 from case_quality q where " + STALE.get(0) + " limit 1").getResultList().isEmpty()
