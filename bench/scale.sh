@@ -5,7 +5,9 @@
 # Usage: bench/scale.sh [cases=1000000] [grants=5*cases] [open_tasks=cases/10]
 #   env: REPS (pages, default 200), REPORT_REPS (reports, default 20), DEEP_PAGE (default 500),
 #        YEAR (reports, default 2025), PAST_RADAR=1 (also the radar of a past day, derived per request), SKIP_FULL_ACCOUNT=1 (leave out the deprecated every-line account), EXPLAIN=1 (also EXPLAIN (ANALYZE, BUFFERS) the service's SQL),
-#        KEEP=1 (keep the data directory; SCALE_DATA=dir to choose it), SKIP_BUILD=1
+#        KEEP=1 (keep the data directory; SCALE_DATA=dir to choose it), SKIP_BUILD=1,
+#        REUSE=1 with SCALE_DATA=dir of a kept run (measure again without loading: the service starts on the kept data,
+#        Flyway migrates it, and the load's figures are those of the run that loaded it)
 # The service runs as bin/run runs it (embedded PostgreSQL and engine, -Xms256m -Xmx1g; the deadline watch's scan is
 # off, so it opens no tasks on the generated record while the reads are timed); the data is
 # loaded after the start, so the in-process engine has no instances for it (as a cluster that kept its
@@ -18,7 +20,7 @@ reps=${REPS:-200}; report_reps=${REPORT_REPS:-20}; deep=${DEEP_PAGE:-500}; year=
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -B -q package -DskipTests
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+changes')
 data=${SCALE_DATA:-$(mktemp -d /tmp/visitation-scale.XXXXXX)}; mkdir -p "$data"
-cp -r target/quarkus-app "$data/app"   # the service measured, safe from a build running meanwhile
+rm -rf "$data/app"; cp -r target/quarkus-app "$data/app"   # the service measured, safe from a build running meanwhile
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 log="$data/service.log"
 java -Xms256m -Xmx1g -Dquarkus.http.port="$port" -Dvisitation.embedded.data-dir="$data/postgres" \
@@ -37,19 +39,25 @@ done
 pg_port=$(sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$log" | head -1)
 psql() { command psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$pg_port" -U postgres -d postgres "$@"; }
 
-echo "loading $cases cases, $grants grants, $open_tasks open MYN tasks into $data (PostgreSQL port $pg_port)" >&2
-started=$(date +%s)
-psql -f bench/scale/generate.sql
-psql -c "set maintenance_work_mem = '512MB'; set work_mem = '256MB'; set synchronous_commit = off;
-         call bench_generate($cases, $grants, $open_tasks)"
-generated=$(date +%s)
-echo "generated in $(( generated - started )) s (of it the kept costs' backfill, visitation_refresh_all_costs; see the log of PostgreSQL)" >&2
-psql -c "vacuum analyze"
-load_s=$(( generated - started )); vacuum_s=$(( $(date +%s) - generated ))
-psql -At -c "select 'rows: ' || string_agg(relname || '=' || n_live_tup, ' ' order by relname) from pg_stat_user_tables
-             where relname in ('child','child_case','case_status_change','payment_period','grant_award','task','economy_review',
-                               'commitment_line','case_year_cost')" >&2
-psql -At -c "select 'database size: ' || pg_size_pretty(pg_database_size('postgres'))" >&2
+if [ -n "${REUSE:-}" ] && [ -f "$data/loaded" ]; then
+  read -r cases grants open_tasks load_s vacuum_s < "$data/loaded"
+  echo "reusing $cases cases, $grants grants, $open_tasks open MYN tasks in $data (loaded in $load_s s)" >&2
+else
+  echo "loading $cases cases, $grants grants, $open_tasks open MYN tasks into $data (PostgreSQL port $pg_port)" >&2
+  started=$(date +%s)
+  psql -f bench/scale/generate.sql
+  psql -c "set maintenance_work_mem = '512MB'; set work_mem = '256MB'; set synchronous_commit = off;
+           call bench_generate($cases, $grants, $open_tasks)"
+  generated=$(date +%s)
+  echo "generated in $(( generated - started )) s (of it the kept costs' backfill, visitation_refresh_all_costs; see the log of PostgreSQL)" >&2
+  psql -c "vacuum analyze"
+  load_s=$(( generated - started )); vacuum_s=$(( $(date +%s) - generated ))
+  psql -At -c "select 'rows: ' || string_agg(relname || '=' || n_live_tup, ' ' order by relname) from pg_stat_user_tables
+               where relname in ('child','child_case','case_status_change','payment_period','grant_award','task','economy_review',
+                                 'commitment_line','case_year_cost')" >&2
+  psql -At -c "select 'database size: ' || pg_size_pretty(pg_database_size('postgres'))" >&2
+  echo "$cases $grants $open_tasks $load_s $vacuum_s" > "$data/loaded"
+fi
 
 export VISITATION_URL="http://localhost:$port"
 export LEADER_TOKEN=$(bin/token LEADER) MYN_TOKEN=$(VISITATION_DEV_USER=myn.radgiver.042 bin/token MYN_ADVISER MYN)
