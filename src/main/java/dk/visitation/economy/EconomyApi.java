@@ -21,11 +21,16 @@ public final class EconomyApi {
     private EconomyApi() {
     }
 
-    @Schema(name = "NewGrant", description = "A grant: price per unit per tariff period (øre) × scope (units per period) over [from, to)")
+    @Schema(name = "NewGrant", description = "A grant: price per unit per tariff period (øre) × scope (units per period) over [from, to). "
+            + "Name the provider from the register (providerId); provider and providerName as free text are for a provider not in the "
+            + "register yet, and must be left out, or agree with the register, when providerId is given")
     public record NewGrant(
             @NotNull Grant.ServiceType serviceType,
-            @NotNull Grant.Provider provider,
-            @NotBlank @Size(max = 200) @Schema(examples = "Specialindsats for Børn og Unge – Mellerup") String providerName,
+            @Schema(nullable = true, description = "The provider in the register (GET /providers) offering the service type")
+            UUID providerId,
+            @Schema(nullable = true, description = "Required without providerId") Grant.Provider provider,
+            @Size(max = 200) @Schema(nullable = true, description = "Required without providerId",
+                    examples = "Specialindsats for Børn og Unge – Mellerup") String providerName,
             @Positive @Schema(description = "Price per unit per tariff period in øre", examples = "120000000") long priceOre,
             @NotNull Cost.TariffPeriod tariffPeriod,
             @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) @Schema(examples = "1") BigDecimal scope,
@@ -34,8 +39,10 @@ public final class EconomyApi {
     }
 
     @Schema(name = "Grant")
-    public record GrantView(UUID id, UUID caseId, Grant.ServiceType serviceType, String legalBasis, Grant.Provider provider,
-            String providerName, long priceOre, Cost.TariffPeriod tariffPeriod, BigDecimal scope, LocalDate from, LocalDate to,
+    public record GrantView(UUID id, UUID caseId, Grant.ServiceType serviceType, String legalBasis,
+            @Schema(nullable = true, description = "The provider in the register; empty for a grant that names one by free text only")
+            UUID providerId, Grant.Provider provider,
+            @Schema(description = "As the grant was made (the register's name then)") String providerName, long priceOre, Cost.TariffPeriod tariffPeriod, BigDecimal scope, LocalDate from, LocalDate to,
             @Schema(description = "The grant's total over its period in øre (the stated rounding rule)") long totalOre,
             @Schema(description = "NOT_REQUIRED below the approval amount; else PENDING until ECONOMY approves or rejects it")
             Grant.Approval approval,
@@ -53,7 +60,7 @@ public final class EconomyApi {
             LocalDate grantedOn = g.grantedOn();
             Long daysToStart = grantedOn == null || g.startedOn == null ? null
                     : Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(grantedOn, g.startedOn));
-            return new GrantView(g.id, g.caseId, g.serviceType, g.legalBasis, g.provider, g.providerName, g.priceOre,
+            return new GrantView(g.id, g.caseId, g.serviceType, g.legalBasis, g.providerId, g.provider, g.providerName, g.priceOre,
                     g.tariffPeriod, g.scope, g.validFrom, g.validTo,
                     Cost.upTo(g.priceOre, g.scope, g.tariffPeriod, g.validFrom, g.validTo), g.approval, grantedOn, g.validFrom,
                     g.startedOn, daysToStart, g.version);

@@ -65,6 +65,10 @@ public class Grant extends PanacheEntityBase {
     @Column(name = "provider_name")
     public String providerName;
 
+    /** The provider in the register (V59); null for a grant that names its provider by free text only. */
+    @Column(name = "provider_id")
+    public UUID providerId;
+
     /** Price per unit per tariff period, in øre. */
     @Column(name = "price_ore")
     public long priceOre;

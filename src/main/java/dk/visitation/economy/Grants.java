@@ -31,9 +31,11 @@ public class Grants {
     private final IntegrationEvents events;
     private final EconomyReviews reviews;
     private final EconomySettings settings;
+    private final ProviderDirectory providers;
 
     Grants(CaseAccess cases, Caller caller, IntegrationEvents events, EconomyReviews reviews, EconomySettings settings,
-            dk.visitation.cases.CaseAuditTrail trail) {
+            dk.visitation.cases.CaseAuditTrail trail, ProviderDirectory providers) {
+        this.providers = providers;
         this.cases = cases;
         this.caller = caller;
         this.events = events;
@@ -53,8 +55,7 @@ public class Grants {
         grant.caseId = caseId;
         grant.serviceType = request.serviceType();
         grant.legalBasis = request.serviceType().legalBasis;
-        grant.provider = request.provider();
-        grant.providerName = request.providerName();
+        nameProvider(grant, request);
         grant.priceOre = request.priceOre();
         grant.tariffPeriod = request.tariffPeriod();
         grant.scope = request.scope();
@@ -74,6 +75,42 @@ public class Grants {
                 "priceOre", grant.priceOre, "tariffPeriod", grant.tariffPeriod.name(), "scope", grant.scope.toPlainString(),
                 "approval", grant.approval.name()));
         return grant;
+    }
+
+    /**
+     * The grant's provider: from the register when providerId is given (which must offer the service and be in use; a
+     * free-text kind or name sent along must agree with it), else the free text, both parts required.
+     */
+    private void nameProvider(Grant grant, EconomyApi.NewGrant request) {
+        if (request.providerId() == null) {
+            if (request.provider() == null) {
+                throw ProblemException.invalid("provider", "is required without providerId (or name the provider from the register)");
+            }
+            if (request.providerName() == null || request.providerName().isBlank()) {
+                throw ProblemException.invalid("providerName", "is required without providerId (or name the provider from the register)");
+            }
+            grant.provider = request.provider();
+            grant.providerName = request.providerName().strip();
+            return;
+        }
+        ProviderDirectory.Listed listed = providers.find(request.providerId())
+                .orElseThrow(() -> ProblemException.invalid("providerId", "is not in the provider register"));
+        if (!listed.active()) {
+            throw ProblemException.invalid("providerId", "is taken out of use in the provider register");
+        }
+        if (!listed.services().contains(request.serviceType())) {
+            throw ProblemException.invalid("providerId", listed.name() + " does not offer " + request.serviceType() + " (offers "
+                    + listed.services().stream().map(Enum::name).sorted().toList() + ")");
+        }
+        if (request.provider() != null && request.provider() != listed.kind()) {
+            throw ProblemException.invalid("provider", "disagrees with the register: " + listed.name() + " is " + listed.kind());
+        }
+        if (request.providerName() != null && !request.providerName().strip().equals(listed.name())) {
+            throw ProblemException.invalid("providerName", "disagrees with the register: the provider is named " + listed.name());
+        }
+        grant.providerId = listed.id();
+        grant.provider = listed.kind();
+        grant.providerName = listed.name();
     }
 
     @Transactional

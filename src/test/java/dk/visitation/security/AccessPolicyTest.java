@@ -39,6 +39,8 @@ class AccessPolicyTest {
 
     static final Set<String> MEETING_READERS = Set.of(COMMITTEE_MEMBER, MYN_ADVISER, CBA_ADVISER, LEADER);
 
+    static final Set<String> PROVIDER_READERS = Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, Role.ECONOMY, LEADER, AUDITOR, SYSTEM);
+
     static final Set<String> TASK_ROLES = Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, Role.ECONOMY, LEADER);
 
     /** operation → roles allowed. Everything else is 403 (authenticated) or 401 (not). */
@@ -111,14 +113,18 @@ class AccessPolicyTest {
             Map.entry("getCaseAdvisers", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("getCaseload", Set.of(LEADER, AUDITOR)),
             Map.entry("getMonthlyCaseload", Set.of(LEADER, AUDITOR)),
-            Map.entry("getContinuity", Set.of(LEADER, AUDITOR)));
+            Map.entry("getContinuity", Set.of(LEADER, AUDITOR)),
+            Map.entry("createProvider", Set.of(Role.ECONOMY, LEADER)),
+            Map.entry("listProviders", PROVIDER_READERS),
+            Map.entry("getProvider", PROVIDER_READERS),
+            Map.entry("replaceProvider", Set.of(Role.ECONOMY, LEADER)));
 
     /** Called on a random id: past the role gate they answer 404. */
     static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getAgendaItem", "getMinutes",
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
             "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "withdrawHandover", "endSharedArrangement", "openWorkItem",
             "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement", "streamCaseTasks", "recordCasework", "listCasework",
-            "listCaseDeadlines", "startGrant", "getAdviser", "replaceAdviser");
+            "listCaseDeadlines", "startGrant", "getAdviser", "replaceAdviser", "getProvider", "replaceProvider");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
@@ -239,6 +245,12 @@ class AccessPolicyTest {
                     .body(Map.of("name", "Ingen", "department", "MYN", "fte", 1, "caseloadKind", "CHILDREN_AND_FAMILY",
                             "activeFrom", "2026-01-01")).put("/advisers/nobody." + UUID.randomUUID())),
             Map.entry("getCaseAdvisers", (as, id, etag) -> as.get("/cases/" + id + "/advisers")),
+            Map.entry("createProvider", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("name", "Politik " + UUID.randomUUID(),
+                    "kind", "INTERNAL", "services", List.of("RESPITE_CARE"))).post("/providers")),
+            Map.entry("listProviders", (as, id, etag) -> as.queryParam("size", 1).get("/providers")),
+            Map.entry("getProvider", (as, id, etag) -> as.get("/providers/" + UUID.randomUUID())),
+            Map.entry("replaceProvider", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                    .body(Map.of("name", "Ingen", "kind", "INTERNAL", "services", List.of("RESPITE_CARE"))).put("/providers/" + UUID.randomUUID())),
             Map.entry("getCaseload", (as, id, etag) -> as.queryParam("department", "CBA").queryParam("on", "2000-01-01").get("/caseload")),
             Map.entry("getMonthlyCaseload", (as, id, etag) -> as.queryParam("from", "2000-01").queryParam("to", "2000-02")
                     .get("/caseload/monthly")),
@@ -306,7 +318,7 @@ class AccessPolicyTest {
         if (operation.equals("scheduleMeeting")) {
             return 400; // a time in the past: refused after the role gate
         }
-        if (operation.equals("registerCase") || operation.equals("createAdviser")) {
+        if (operation.equals("registerCase") || operation.equals("createAdviser") || operation.equals("createProvider")) {
             return 201;
         }
         if (SCOPED.contains(operation) && !SEE_ALL_CASES.contains(role) && !department.equals("MYN")) {

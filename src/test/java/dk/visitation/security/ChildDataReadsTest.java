@@ -47,7 +47,9 @@ class ChildDataReadsTest {
             Map.entry("/advisers/{userId}", "one adviser of the register and a count of cases, no case"),
             Map.entry("/caseload", "counts of cases per adviser and department, no case"),
             Map.entry("/caseload/monthly", "counts of cases per adviser and month, no case"),
-            Map.entry("/caseload/continuity", "counts and shares per department, no case (per case: /cases/{id}/advisers)"));
+            Map.entry("/caseload/continuity", "counts and shares per department, no case (per case: /cases/{id}/advisers)"),
+            Map.entry("/providers", "the provider register: organisations and their contact, no case"),
+            Map.entry("/providers/{id}", "one provider of the register, no case"));
 
     private static final String YEAR = "2012";
 
