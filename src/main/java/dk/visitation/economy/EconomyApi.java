@@ -54,6 +54,9 @@ public final class EconomyApi {
             LocalDate startedOn,
             @Schema(nullable = true, description = "Calendar days from grantedOn to startedOn (0 when it started on the day it was "
                     + "granted, or before it: a grant made after the service began)") Long daysToStart,
+            @Schema(nullable = true, description = "The end it was granted with (exclusive), when it was ended early; `to` is then "
+                    + "the end it has") LocalDate grantedTo,
+            @Schema(nullable = true, description = "Why it was ended early") String endReason,
             long version) {
 
         static GrantView of(Grant g) {
@@ -63,8 +66,15 @@ public final class EconomyApi {
             return new GrantView(g.id, g.caseId, g.serviceType, g.legalBasis, g.providerId, g.provider, g.providerName, g.priceOre,
                     g.tariffPeriod, g.scope, g.validFrom, g.validTo,
                     Cost.upTo(g.priceOre, g.scope, g.tariffPeriod, g.validFrom, g.validTo), g.approval, grantedOn, g.validFrom,
-                    g.startedOn, daysToStart, g.version);
+                    g.startedOn, daysToStart, g.grantedTo, g.endReason, g.version);
         }
+    }
+
+    @Schema(name = "GrantEnd", description = "Ends the grant before the end it was granted with; to is exclusive, as in the grant")
+    public record GrantEnd(
+            @NotNull @Schema(description = "The first day without the service; the grant's first day when it never ran",
+                    examples = "2026-12-01") LocalDate to,
+            @NotBlank @Size(max = 1000) @Schema(examples = "Familien er flyttet fra kommunen") String reason) {
     }
 
     @Schema(name = "GrantStart", description = "The day the granted service actually started (e.g. the first day at the respite "

@@ -42,8 +42,10 @@ public class EconomyResource {
     private final Grants grants;
     private final PaymentResponsibility payments;
     private final EconomyReviews reviews;
+    private final GrantEnding ending;
 
-    EconomyResource(Grants grants, PaymentResponsibility payments, EconomyReviews reviews) {
+    EconomyResource(Grants grants, PaymentResponsibility payments, EconomyReviews reviews, GrantEnding ending) {
+        this.ending = ending;
         this.grants = grants;
         this.payments = payments;
         this.reviews = reviews;
@@ -113,6 +115,35 @@ public class EconomyResource {
         Grants.Started started = grants.start(id, grantId, request.startedOn(), ifMatch);
         Response.ResponseBuilder response = Response.ok(EconomyApi.GrantView.of(started.grant())).tag(ETags.of(started.grant().version));
         if (started.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @POST
+    @Path("/grants/{grantId: " + Paths.UUID + "}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
+    @Operation(operationId = "endGrant", summary = "End a grant early, with the reason",
+            description = "Cuts the grant's period at `to` (exclusive); its first day ends a grant that never ran, at no cost. The "
+                    + "commitment account and the expensive cases follow at once, and a cut into an approved quarter becomes a "
+                    + "correction in the next settlement. If-Match: the grant's ETag. The same end sent again answers the grant as "
+                    + "it stands (Idempotent-Replayed: true). Written to the case's audit trail; a grant.changed event.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EconomyApi.GrantEnd.class),
+            examples = @ExampleObject(name = "moved", value = "{\"to\": \"2026-12-01\", \"reason\": \"Familien er flyttet fra kommunen\"}")))
+    @APIResponse(responseCode = "200", description = "The grant with its new end", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EconomyApi.GrantView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid end: not before the grant's end, before its first day, or not after "
+            + "the day the service started")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's scope, or no such grant of the case")
+    @APIResponse(responseCode = "412", description = "The grant changed since the ETag in If-Match")
+    @APIResponse(responseCode = "422", description = "The grant was rejected and never ran")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response end(@PathParam("id") UUID id, @PathParam("grantId") UUID grantId, @Valid @NotNull EconomyApi.GrantEnd request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        GrantEnding.Ended ended = ending.end(id, grantId, request.to(), request.reason(), ifMatch);
+        Response.ResponseBuilder response = Response.ok(EconomyApi.GrantView.of(ended.grant())).tag(ETags.of(ended.grant().version));
+        if (ended.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
         return response.build();

@@ -109,6 +109,19 @@ public class Grant extends PanacheEntityBase {
     @Column(name = "start_recorded_at")
     public Instant startRecordedAt;
 
+    /** The end as granted, when the grant was ended early (V60); null otherwise. Exclusive, like validTo. */
+    @Column(name = "granted_to")
+    public LocalDate grantedTo;
+
+    @Column(name = "end_reason")
+    public String endReason;
+
+    @Column(name = "ended_by")
+    public String endedBy;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
     @Version
     public long version;
 

@@ -190,7 +190,7 @@ public class Settlements {
 
     /**
      * For every approved earlier period: the cases changed after it was computed (a switch dated back into it, a grant
-     * of it added or decided since), and what is still owed either way — what the period costs the department now by
+     * of it added, decided or ended early since), and what is still owed either way — what the period costs the department now by
      * the money rule, minus what its approved statements settled for the case. One query for all of them.
      */
     private List<Line> corrections(Department department, LocalDate before) {
@@ -205,8 +205,8 @@ public class Settlements {
                                 select case_id from payment_switch where recorded_at > e.computed_at and effective_on < e.period_to
                                 union
                                 select case_id from grant_award
-                                where (created_at > e.computed_at or approval_decided_at > e.computed_at)
-                                  and valid_from < e.period_to and valid_to > e.period_from) c
+                                where (created_at > e.computed_at or approval_decided_at > e.computed_at or ended_at > e.computed_at)
+                                  and valid_from < e.period_to and coalesce(granted_to, valid_to) > e.period_from) c
                         )
                         select c.period_from, c.period_to, c.case_id, (due.ore - settled.ore)::bigint as amount_ore
                         from changed c

@@ -114,8 +114,10 @@ public class WaitingLists {
         boolean asOfNow = !on.isBefore(LocalDate.now(Times.DENMARK)); // no start is recorded ahead of its day
         List<String> where = new ArrayList<>(List.of("c.id = g.caseId", "g.approval in :inForce",
                 "coalesce(g.approvalDecidedAt, g.createdAt) < :onEnd",
-                asOfNow ? "g.startedOn is null" : "(g.startedOn is null or g.startedOn > :on)"));
-        Parameters params = Parameters.with("inForce", IN_FORCE).and("onEnd", endOf(on));
+                asOfNow ? "g.startedOn is null" : "(g.startedOn is null or g.startedOn > :on)",
+                // a grant ended early (on its first day, or by the day asked about) is no longer waited for
+                "g.validTo > g.validFrom", "(g.grantedTo is null or g.validTo > :day)"));
+        Parameters params = Parameters.with("inForce", IN_FORCE).and("onEnd", endOf(on)).and("day", on);
         if (!asOfNow) {
             params.and("on", on);
         }
