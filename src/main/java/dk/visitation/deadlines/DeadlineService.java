@@ -61,6 +61,13 @@ public class DeadlineService {
         return all;
     }
 
+    /** The days each follow-up of a grant is due (Barnets Lov § 95), met or not, earliest first: status notes are owed before them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<LocalDate> followUpsDue(UUID caseId, UUID grantId) {
+        return derive(List.of(caseId)).stream().filter(d -> FollowUpRule.about(d, grantId)).map(d -> RuleContext.day(d.dueAt()))
+                .sorted().toList();
+    }
+
     /** Every case the rules may find a deadline on: a casework record, or a measure not ended a year ago. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> candidates(LocalDate today) {

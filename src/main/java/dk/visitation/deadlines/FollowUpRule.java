@@ -5,6 +5,7 @@ import dk.visitation.casework.CaseworkKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Barnets Lov § 95 (old SEL § 70, stk. 2): the municipality follows up on each measure, the first time within 3 months
@@ -14,6 +15,11 @@ import java.util.List;
 public final class FollowUpRule implements DeadlineRule {
 
     static final int FIRST_MONTHS = 3;
+
+    /** Whether {@code deadline} is a follow-up of the grant {@code grantId}. */
+    static boolean about(Deadline deadline, UUID grantId) {
+        return deadline.rule() instanceof FollowUpRule && deadline.key().startsWith("bl-95:" + grantId + ":");
+    }
 
     @Override
     public String id() {

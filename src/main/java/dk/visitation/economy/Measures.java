@@ -30,6 +30,22 @@ public class Measures {
         }
     }
 
+    /** Who provides a grant's service, and when: what the provider's status notes are owed for. */
+    public record Provided(UUID grantId, UUID caseId, UUID providerId, String providerKind, String providerName, LocalDate from,
+            LocalDate to, boolean inForce) {
+    }
+
+    /** The grants among {@code grantIds}, by id (those not found are left out). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, Provided> provided(Collection<UUID> grantIds) {
+        Map<UUID, Provided> found = new HashMap<>();
+        for (List<UUID> batch : dk.visitation.common.IdBatches.of(grantIds)) {
+            Grant.<Grant>list("id in ?1", batch).forEach(g -> found.put(g.id, new Provided(g.id, g.caseId, g.providerId, g.provider.name(),
+                    g.providerName, g.validFrom, g.validTo, g.approval.inForce())));
+        }
+        return found;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Measure> of(UUID caseId) {
         return of(List.of(caseId)).getOrDefault(caseId, List.of());

@@ -118,20 +118,25 @@ class AccessPolicyTest {
             Map.entry("createProvider", Set.of(Role.ECONOMY, LEADER)),
             Map.entry("listProviders", PROVIDER_READERS),
             Map.entry("getProvider", PROVIDER_READERS),
-            Map.entry("replaceProvider", Set.of(Role.ECONOMY, LEADER)));
+            Map.entry("replaceProvider", Set.of(Role.ECONOMY, LEADER)),
+            Map.entry("getCaseStatusNotes", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("agreeStatusNotes", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
+            Map.entry("receiveStatusNote", Set.of(SYSTEM)),
+            Map.entry("listStatusNotes", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)));
 
     /** Called on a random id: past the role gate they answer 404. */
     static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getAgendaItem", "getMinutes",
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
             "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "withdrawHandover", "endSharedArrangement", "openWorkItem",
             "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement", "streamCaseTasks", "recordCasework", "listCasework",
-            "listCaseDeadlines", "startGrant", "endGrant", "getAdviser", "replaceAdviser", "getProvider", "replaceProvider");
+            "listCaseDeadlines", "startGrant", "endGrant", "agreeStatusNotes", "getAdviser", "replaceAdviser", "getProvider", "replaceProvider");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
 
     /** Operations on one case: outside the caller's department(s) they answer 404, except for these roles. */
-    static final Set<String> SCOPED = Set.of("getCase", "getCaseHistory", "updateCase", "getCaseAudit", "getCaseInsight", "getCaseAdvisers");
+    static final Set<String> SCOPED = Set.of("getCase", "getCaseHistory", "updateCase", "getCaseAudit", "getCaseInsight", "getCaseAdvisers",
+            "getCaseStatusNotes");
     static final Set<String> SEE_ALL_CASES = Set.of(LEADER, AUDITOR);
 
     /** How each operation is called on the case under test (a case in MYN). */
@@ -250,6 +255,13 @@ class AccessPolicyTest {
             Map.entry("getCaseAdvisers", (as, id, etag) -> as.get("/cases/" + id + "/advisers")),
             Map.entry("createProvider", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("name", "Politik " + UUID.randomUUID(),
                     "kind", "INTERNAL", "services", List.of("RESPITE_CARE"))).post("/providers")),
+            Map.entry("getCaseStatusNotes", (as, id, etag) -> as.get("/cases/" + id + "/status-notes")),
+            Map.entry("agreeStatusNotes", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("cadence", "BEFORE_FOLLOW_UP"))
+                    .put("/cases/" + id + "/status-notes/agreements/" + UUID.randomUUID())),
+            Map.entry("receiveStatusNote", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("grantId", UUID.randomUUID().toString(),
+                    "writtenOn", "2026-01-05", "document", Map.of("system", "SBSYS", "caseNumber", "27.24.00-G01-1-26", "documentId", "1")))
+                    .post("/status-notes")),
+            Map.entry("listStatusNotes", (as, id, etag) -> as.queryParam("provider", UUID.randomUUID().toString()).get("/status-notes")),
             Map.entry("listProviders", (as, id, etag) -> as.queryParam("size", 1).get("/providers")),
             Map.entry("getProvider", (as, id, etag) -> as.get("/providers/" + UUID.randomUUID())),
             Map.entry("replaceProvider", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"0\"")
@@ -317,6 +329,9 @@ class AccessPolicyTest {
         }
         if (operation.endsWith("Task") || operation.equals("getTaskHistory") || NOT_FOUND_PROBES.contains(operation)) {
             return 404;
+        }
+        if (operation.equals("receiveStatusNote")) {
+            return 422; // a grant without an agreement: refused after the role gate
         }
         if (operation.equals("scheduleMeeting")) {
             return 400; // a time in the past: refused after the role gate

@@ -83,9 +83,11 @@ class ChildDataReadsTest {
                 "providerName", "Opholdssted", "priceOre", 1_200_000_00L, "tariffPeriod", "YEAR", "scope", 1,
                 "from", YEAR + "-01-01", "to", "2013-01-01")).post("/cases/" + caseId + "/grants").then().statusCode(201);
         // below the approval amount, so the settlement charges it whatever ECONOMY says about the expensive one
-        given().contentType(ContentType.JSON).body(Map.of("serviceType", "SUPPORTIVE_MEASURES", "provider", "INTERNAL",
+        String internal = given().contentType(ContentType.JSON).body(Map.of("serviceType", "SUPPORTIVE_MEASURES", "provider", "INTERNAL",
                 "providerName", "Familiehuset", "priceOre", 730_000_00L, "tariffPeriod", "YEAR", "scope", 1,
-                "from", YEAR + "-01-01", "to", "2013-01-01")).post("/cases/" + caseId + "/grants").then().statusCode(201);
+                "from", YEAR + "-01-01", "to", "2013-01-01")).post("/cases/" + caseId + "/grants").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("cadence", "EVERY_MONTHS", "everyMonths", 3))
+                .put("/cases/" + caseId + "/status-notes/agreements/" + internal).then().statusCode(201);
         // a second case of the child, named by its adviser, so the waiting lists find it among every other test's cases
         Map<String, Object> waiting = new HashMap<>(Api.newCase(cpr));
         waiting.put("receivedAt", YEAR + "-02-01T09:00:00+01:00");
@@ -131,6 +133,7 @@ class ChildDataReadsTest {
                 case "/quality/radar/cases" -> Map.of("on", YEAR + "-06-01", "gap", "INVESTIGATION", "size", 200);
                 case "/quality/supervision" -> Map.of("department", department); // the case has no adviser: it is named
                 case "/waiting/first-meeting", "/waiting/grants" -> Map.of("adviser", "walt.waiting", "size", 200);
+                case "/status-notes" -> Map.of("department", department, "size", 200); // its 2012 notes come first
                 default -> path.startsWith("/cases/{id}") ? Map.of() : null;
             };
             if (query == null) {
