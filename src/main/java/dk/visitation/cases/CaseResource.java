@@ -82,6 +82,7 @@ public class CaseResource {
                     @Header(name = "ETag", description = "Version of the case", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseApi.CaseView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request, e.g. a CPR number that is not valid")
+    @APIResponse(responseCode = "409", description = "Another case already carries the DUBU case id")
     @APIResponse(responseCode = "415", description = "Body is not JSON")
     @APIResponse(responseCode = "422", description = "Idempotency key used before with another body")
     @APIResponse(responseCode = "403", description = "The role does not allow it, or the department is not the caller's")
@@ -122,12 +123,13 @@ public class CaseResource {
     }
 
     @GET
-    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.COMMITTEE_MEMBER, Role.LEADER, Role.AUDITOR})
+    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.COMMITTEE_MEMBER, Role.LEADER, Role.AUDITOR, Role.SYSTEM})
     @Operation(operationId = "listCases", summary = "List cases, newest received first",
-            description = "Filters combine with AND. CPR numbers are masked; to find a child's cases use POST /cases/search.")
+            description = "Filters combine with AND. CPR numbers are masked; to find a child's cases use POST /cases/search. "
+                    + "Another system (SYSTEM) finds a case by its DUBU id: dubuCaseId is then required.")
     @APIResponse(responseCode = "200", description = "One page of cases", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasePage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging, or a system's list without dubuCaseId")
     public Page<CaseApi.CaseSummary> list(@BeanParam CaseFilter filter, @Valid @BeanParam PageRequest page) {
         return summaries(reads.list(filter, page));
     }
@@ -153,7 +155,7 @@ public class CaseResource {
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
     @Operation(operationId = "updateCase", summary = "Change the editable fields of a case (JSON merge patch)",
-            description = "Editable: description, adviser, source, receivedAt. A null removes an optional value. "
+            description = "Editable: description, adviser, source, receivedAt, dubuCaseId. A null removes an optional value. "
                     + "If-Match with the case's ETag is required.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH,
             schema = @Schema(type = SchemaType.OBJECT),
@@ -163,6 +165,7 @@ public class CaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseApi.CaseView.class)))
     @APIResponse(responseCode = "400", description = "A field is not editable or not valid")
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
+    @APIResponse(responseCode = "409", description = "Another case already carries the DUBU case id")
     @APIResponse(responseCode = "412", description = "The case changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") UUID id,
