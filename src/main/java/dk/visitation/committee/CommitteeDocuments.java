@@ -20,11 +20,12 @@ import java.util.UUID;
 @ApplicationScoped
 class CommitteeDocuments implements DocumentSource {
 
-    private record Row(UUID materialId, String system, String caseNumber, String documentId, String title, LocalDate date,
+    private record Row(UUID materialId, String documentSystem, String documentCaseNumber, String documentId, String documentTitle,
+            LocalDate documentDate,
             Instant recordedAt) {
 
         DocumentReference reference() {
-            return new DocumentReference(system, caseNumber, documentId, title, date);
+            return new DocumentReference(documentSystem, documentCaseNumber, documentId, documentTitle, documentDate);
         }
     }
 

@@ -13,20 +13,27 @@ import java.util.stream.Collectors;
  * names the field ({@code system}, {@code caseNumber}, {@code documentId}), so the problem says e.g.
  * {@code document.caseNumber}. Blank or missing values are left to {@code @NotBlank}.
  */
-@jakarta.inject.Singleton
 public class DocumentReferenceValidator implements ConstraintValidator<ValidDocumentReference, DocumentReference> {
 
-    private final Map<String, Compiled> systems;
+    /** The configured systems, compiled once; read on first use, as the validator factory is built before the configuration. */
+    private volatile Map<String, Compiled> compiled;
 
     private record Compiled(Pattern caseNumber, Pattern documentId, String caseNumberPattern) {
     }
 
-    @jakarta.inject.Inject
-    public DocumentReferenceValidator(EsdhSystems config) {
+    static Map<String, Compiled> compile(EsdhSystems config) {
         Map<String, Compiled> compiled = new TreeMap<>();
         config.systems().forEach((name, system) -> compiled.put(name, new Compiled(Pattern.compile(system.caseNumberPattern()),
                 system.documentIdPattern().map(Pattern::compile).orElse(null), system.caseNumberPattern())));
-        this.systems = compiled;
+        return compiled;
+    }
+
+    private Map<String, Compiled> systems() {
+        if (compiled == null) {
+            compiled = compile(org.eclipse.microprofile.config.ConfigProvider.getConfig().unwrap(io.smallrye.config.SmallRyeConfig.class)
+                    .getConfigMapping(EsdhSystems.class));
+        }
+        return compiled;
     }
 
     @Override
@@ -34,6 +41,7 @@ public class DocumentReferenceValidator implements ConstraintValidator<ValidDocu
         if (reference == null || reference.system() == null || reference.system().isBlank()) {
             return true;
         }
+        Map<String, Compiled> systems = systems();
         Compiled system = systems.get(reference.system());
         if (system == null) {
             return violation(context, "system", "must be one of the configured ESDH systems: "

@@ -16,11 +16,12 @@ import java.util.UUID;
 @ApplicationScoped
 class HandoverDocuments implements DocumentSource {
 
-    private record Row(UUID handoverId, String system, String caseNumber, String documentId, String title, LocalDate date,
+    private record Row(UUID handoverId, String documentSystem, String documentCaseNumber, String documentId, String documentTitle,
+            LocalDate documentDate,
             Instant recordedAt) {
 
         DocumentReference reference() {
-            return new DocumentReference(system, caseNumber, documentId, title, date);
+            return new DocumentReference(documentSystem, documentCaseNumber, documentId, documentTitle, documentDate);
         }
     }
 

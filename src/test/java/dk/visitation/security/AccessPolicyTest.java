@@ -53,7 +53,9 @@ class AccessPolicyTest {
             Map.entry("registerCase", Set.of(MYN_ADVISER, CBA_ADVISER, SYSTEM)),
             Map.entry("getCase", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR)),
             Map.entry("getCaseHistory", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR)),
-            Map.entry("listCases", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR)),
+            Map.entry("listCases", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR, SYSTEM)),
+            Map.entry("getCaseSummary", Set.of(SYSTEM, LEADER)),
+            Map.entry("listCaseDocuments", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR)),
             Map.entry("searchCases", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("updateCase", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("getCaseAudit", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
@@ -124,7 +126,8 @@ class AccessPolicyTest {
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
 
     /** Operations on one case: outside the caller's department(s) they answer 404, except for these roles. */
-    static final Set<String> SCOPED = Set.of("getCase", "getCaseHistory", "updateCase", "getCaseAudit", "getCaseInsight", "getCaseAdvisers");
+    static final Set<String> SCOPED = Set.of("getCase", "getCaseHistory", "updateCase", "getCaseAudit", "getCaseInsight", "getCaseAdvisers",
+            "getCaseSummary", "listCaseDocuments");
     static final Set<String> SEE_ALL_CASES = Set.of(LEADER, AUDITOR);
 
     /** How each operation is called on the case under test (a case in MYN). */
@@ -211,6 +214,8 @@ class AccessPolicyTest {
             Map.entry("getCase", (as, id, etag) -> as.get("/cases/" + id)),
             Map.entry("getCaseHistory", (as, id, etag) -> as.get("/cases/" + id + "/history")),
             Map.entry("listCases", (as, id, etag) -> as.get("/cases")),
+            Map.entry("getCaseSummary", (as, id, etag) -> as.get("/cases/" + id + "/summary")),
+            Map.entry("listCaseDocuments", (as, id, etag) -> as.get("/cases/" + id + "/documents")),
             Map.entry("searchCases", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("cpr", cprOfCase)).post("/cases/search")),
             Map.entry("updateCase", (as, id, etag) -> as.contentType("application/merge-patch+json").header("If-Match", etag)
                     .body(Map.of("description", "Opdateret")).patch("/cases/" + id)),
@@ -305,6 +310,9 @@ class AccessPolicyTest {
         }
         if (operation.equals("scheduleMeeting")) {
             return 400; // a time in the past: refused after the role gate
+        }
+        if (operation.equals("listCases") && role.equals(SYSTEM)) {
+            return 400; // another system finds a case by its DUBU id, and lists nothing without one
         }
         if (operation.equals("registerCase") || operation.equals("createAdviser")) {
             return 201;
