@@ -71,12 +71,18 @@ public class CaseResource {
                     + "Send an Idempotency-Key to retry safely: the same key and body return the first response.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CaseApi.NewCase.class),
-            examples = @ExampleObject(name = "school", summary = "A request from a school", value = """
+            examples = {@ExampleObject(name = "school", summary = "A request from a school", value = """
                     {"child": {"cpr": "1503154321", "name": "Emil Jensen"},
                      "source": "SCHOOL",
                      "receivedAt": "2026-11-20T09:30:00+01:00",
                      "description": "Skolen beskriver betydelig og varig nedsat funktionsevne og beder om støtte.",
-                     "department": "MYN"}""")))
+                     "department": "MYN"}"""),
+                    @ExampleObject(name = "fromDubu", summary = "Registered by another system with the case's DUBU id", value = """
+                    {"child": {"cpr": "1503154321", "name": "Emil Jensen"},
+                     "source": "OTHER_AUTHORITY",
+                     "receivedAt": "2026-11-20T09:30:00+01:00",
+                     "description": "Sagen er oprettet i DUBU og visiteres her.",
+                     "dubuCaseId": "DUBU-2026-004711"}""")}))
     @APIResponse(responseCode = "201", description = "Registered",
             headers = {@Header(name = "Location", description = "The new case", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = "Version of the case", schema = @Schema(type = SchemaType.STRING))},
@@ -159,7 +165,8 @@ public class CaseResource {
                     + "If-Match with the case's ETag is required.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH,
             schema = @Schema(type = SchemaType.OBJECT),
-            examples = @ExampleObject(name = "assignAdviser", value = "{\"adviser\": \"mette.myn\"}")))
+            examples = {@ExampleObject(name = "assignAdviser", value = "{\"adviser\": \"mette.myn\"}"),
+                    @ExampleObject(name = "dubuCaseId", summary = "The case's id in DUBU", value = "{\"dubuCaseId\": \"DUBU-2026-004711\"}")}))
     @APIResponse(responseCode = "200", description = "The changed case",
             headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseApi.CaseView.class)))
