@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.visitation.support.Tasks;
 import dk.visitation.support.Tokens;
@@ -122,6 +123,9 @@ class CaseDocumentsTest {
                 .body("items[1].document.date", nullValue());
         as(Tokens.of("anne.auditor", Set.of("AUDITOR"), Set.of())).queryParam("caseId", caseId.toString()).get("/access-log").then()
                 .statusCode(200).body("items.what", hasItem("case documents"));
+        // the family's aktindsigt names where each document is kept, so it can be asked for
+        String insight = given().get("/cases/" + caseId + "/insight").then().statusCode(200).extract().asString();
+        assertTrue(insight.contains("Dokumenter i sagen") && insight.contains("ACADRE, sag 27.24.00-G01-7-26, dokument d-1"), insight);
     }
 
     @Test
