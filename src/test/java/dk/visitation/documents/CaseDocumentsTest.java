@@ -53,7 +53,8 @@ class CaseDocumentsTest {
                 .body("errors.field", contains("document.system"));
         given().contentType(ContentType.JSON).body(notification(reference("SBSYS", "2026-123", "1", "2026-11-20")))
                 .post("/cases/" + caseId + "/casework").then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", contains("document.caseNumber"));
+                .body("errors.field", contains("document.caseNumber"))
+                .body("errors[0].message", equalTo("is not a SBSYS case number (^\\d{2}\\.\\d{2}\\.\\d{2}-[A-Z]\\d{2}-\\d+-\\d{2}$)"));
         given().get("/cases/" + caseId + "/casework").then().statusCode(200).body("", hasSize(0));
         given().get("/cases/" + caseId + "/documents").then().statusCode(200).body("total", equalTo(0));
 
