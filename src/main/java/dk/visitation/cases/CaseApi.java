@@ -34,7 +34,9 @@ public final class CaseApi {
             @Schema(description = "Receiving department; MYN when left out, as every case starts in MYN")
             Department department,
             @Size(max = 100) @Schema(description = "The adviser (rådgiver) handling the case", examples = "mette.myn")
-            String adviser) {
+            String adviser,
+            @Size(max = DubuCaseIds.MAX_LENGTH) @jakarta.validation.constraints.Pattern(regexp = DubuCaseIds.PATTERN, message = DubuCaseIds.MESSAGE)
+            @Schema(nullable = true, description = DubuCaseIds.DESCRIPTION, examples = "DUBU-2026-004711") String dubuCaseId) {
     }
 
     @Schema(name = "ChildInput")
@@ -72,13 +74,14 @@ public final class CaseApi {
             String processInstanceKey,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt,
-            @Schema(description = "Row version; the ETag carries the same value") long version) {
+            @Schema(description = "Row version; the ETag carries the same value") long version,
+            @Schema(nullable = true, description = DubuCaseIds.DESCRIPTION, examples = "DUBU-2026-004711") String dubuCaseId) {
 
         static CaseView of(ChildCase c) {
             return new CaseView(c.id, new ChildView(c.child.cprNumber().digits(), c.child.name), c.source,
                     local(c.receivedAt), c.description, c.department, c.contributingDepartment, c.status, c.adviser,
                     c.processInstanceKey == null ? null : c.processInstanceKey.toString(),
-                    local(c.createdAt), local(c.updatedAt), c.version);
+                    local(c.createdAt), local(c.updatedAt), c.version, c.dubuCaseId);
         }
     }
 
@@ -91,11 +94,12 @@ public final class CaseApi {
             Department department,
             CaseStatus status,
             @Schema(nullable = true) String adviser,
-            @Schema(description = "Row version: the case's ETag, for If-Match without reading the case first") long version) {
+            @Schema(description = "Row version: the case's ETag, for If-Match without reading the case first") long version,
+            @Schema(nullable = true, description = DubuCaseIds.DESCRIPTION) String dubuCaseId) {
 
         static CaseSummary of(ChildCase c) {
             return new CaseSummary(c.id, new ChildView(c.child.cprNumber().masked(), c.child.name), c.source,
-                    local(c.receivedAt), c.department, c.status, c.adviser, c.version);
+                    local(c.receivedAt), c.department, c.status, c.adviser, c.version, c.dubuCaseId);
         }
     }
 

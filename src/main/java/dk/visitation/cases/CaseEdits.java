@@ -32,7 +32,7 @@ import java.util.UUID;
 @ApplicationScoped
 class CaseEdits {
 
-    static final Set<String> EDITABLE = Set.of("description", "adviser", "source", "receivedAt");
+    static final Set<String> EDITABLE = Set.of("description", "adviser", "source", "receivedAt", "dubuCaseId");
 
     private final Validator validator;
     private final Caller caller;
@@ -74,7 +74,8 @@ class CaseEdits {
                 patch.has("description") ? text(patch.get("description"), "description", errors) : childCase.description,
                 patch.has("adviser") ? text(patch.get("adviser"), "adviser", errors) : childCase.adviser,
                 patch.has("source") ? enumValue(patch.get("source"), "source", errors) : childCase.source,
-                patch.has("receivedAt") ? dateTime(patch.get("receivedAt"), errors) : Times.local(childCase.receivedAt));
+                patch.has("receivedAt") ? dateTime(patch.get("receivedAt"), errors) : Times.local(childCase.receivedAt),
+                patch.has("dubuCaseId") ? text(patch.get("dubuCaseId"), "dubuCaseId", errors) : childCase.dubuCaseId);
         for (ConstraintViolation<Editable> violation : validator.validate(edited)) {
             errors.add(new Problem.FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
         }
@@ -85,6 +86,8 @@ class CaseEdits {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The patch is not valid", errors);
         }
+        String dubuCaseId = DubuCaseIds.normalise(edited.dubuCaseId());
+        DubuCaseIds.requireFree(dubuCaseId, childCase.id);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String actor = caller.user();
         audit(childCase.id, now, actor, "description", childCase.description, edited.description(), reason);
@@ -92,10 +95,12 @@ class CaseEdits {
         advisers.assigned(childCase.id, childCase.department, childCase.adviser, adviser, now, actor, reason);
         audit(childCase.id, now, actor, "source", childCase.source, edited.source(), reason);
         audit(childCase.id, now, actor, "receivedAt", childCase.receivedAt, edited.receivedAt().toInstant(), reason);
+        audit(childCase.id, now, actor, "dubuCaseId", childCase.dubuCaseId, dubuCaseId, reason);
         childCase.description = edited.description();
         childCase.adviser = adviser;
         childCase.source = edited.source();
         childCase.receivedAt = edited.receivedAt().toInstant();
+        childCase.dubuCaseId = dubuCaseId;
         childCase.updatedAt = now;
         childCase.persistAndFlush(); // bumps the version now, so the response carries the new ETag
         access.log(AccessLog.Action.CHANGE, "case", childCase);
@@ -107,7 +112,9 @@ class CaseEdits {
             @NotBlank @Size(max = 4000) String description,
             @Size(max = 100) String adviser,
             @NotNull RequestSource source,
-            @NotNull @PastOrPresent OffsetDateTime receivedAt) {
+            @NotNull @PastOrPresent OffsetDateTime receivedAt,
+            @Size(max = DubuCaseIds.MAX_LENGTH) @jakarta.validation.constraints.Pattern(regexp = DubuCaseIds.PATTERN, message = DubuCaseIds.MESSAGE)
+            String dubuCaseId) {
     }
 
     private static void audit(UUID caseId, Instant at, String actor, String field, Object before, Object after, String reason) {

@@ -27,4 +27,9 @@ public class CaseFilter {
     @QueryParam("adviser")
     @Parameter(description = "The adviser handling the case")
     public String adviser;
+
+    @QueryParam("dubuCaseId")
+    @Parameter(description = "The case's id in DUBU (exact); how another system finds a case without a CPR number in the URL",
+            example = "DUBU-2026-004711")
+    public String dubuCaseId;
 }

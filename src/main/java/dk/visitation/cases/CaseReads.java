@@ -4,6 +4,8 @@ import dk.visitation.common.Page;
 import dk.visitation.common.PageRequest;
 import dk.visitation.common.ProblemException;
 import dk.visitation.security.AccessLog;
+import dk.visitation.security.Caller;
+import dk.visitation.security.Role;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -24,8 +26,10 @@ class CaseReads {
     private final CaseAccess access;
     private final AccessLog accessLog;
     private final List<InsightSection> sections;
+    private final Caller caller;
 
-    CaseReads(CaseAccess access, AccessLog accessLog, Instance<InsightSection> sections) {
+    CaseReads(CaseAccess access, AccessLog accessLog, Instance<InsightSection> sections, Caller caller) {
+        this.caller = caller;
         this.access = access;
         this.accessLog = accessLog;
         this.sections = sections.stream().toList();
@@ -68,6 +72,13 @@ class CaseReads {
             where.add("c.adviser = :adviser");
             params.and("adviser", filter.adviser);
             criteria.put("adviser", filter.adviser);
+        }
+        if (filter.dubuCaseId != null && !filter.dubuCaseId.isBlank()) {
+            where.add("c.dubuCaseId = :dubuCaseId");
+            params.and("dubuCaseId", filter.dubuCaseId.strip());
+            criteria.put("dubuCaseId", filter.dubuCaseId.strip());
+        } else if (caller.hasRole(Role.SYSTEM) && !caller.seesAllCases()) {
+            throw ProblemException.invalid("dubuCaseId", "is required when another system lists cases: it finds a case by its DUBU id");
         }
         if (filter.receivedFrom != null && filter.receivedTo != null && !filter.receivedFrom.isBefore(filter.receivedTo)) {
             throw ProblemException.invalid("receivedTo", "must be after receivedFrom");

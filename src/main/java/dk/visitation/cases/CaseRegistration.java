@@ -72,6 +72,8 @@ class CaseRegistration {
         childCase.department = department;
         childCase.status = CaseStatus.RECEIVED;
         childCase.adviser = CaseEdits.blankToNull(request.adviser());
+        childCase.dubuCaseId = DubuCaseIds.normalise(request.dubuCaseId());
+        DubuCaseIds.requireFree(childCase.dubuCaseId, id);
         childCase.createdAt = now;
         childCase.updatedAt = now;
         childCase.persist();

@@ -71,17 +71,24 @@ public class CaseResource {
                     + "Send an Idempotency-Key to retry safely: the same key and body return the first response.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CaseApi.NewCase.class),
-            examples = @ExampleObject(name = "school", summary = "A request from a school", value = """
+            examples = {@ExampleObject(name = "school", summary = "A request from a school", value = """
                     {"child": {"cpr": "1503154321", "name": "Emil Jensen"},
                      "source": "SCHOOL",
                      "receivedAt": "2026-11-20T09:30:00+01:00",
                      "description": "Skolen beskriver betydelig og varig nedsat funktionsevne og beder om støtte.",
-                     "department": "MYN"}""")))
+                     "department": "MYN"}"""),
+                    @ExampleObject(name = "fromDubu", summary = "Registered by another system with the case's DUBU id", value = """
+                    {"child": {"cpr": "1503154321", "name": "Emil Jensen"},
+                     "source": "OTHER_AUTHORITY",
+                     "receivedAt": "2026-11-20T09:30:00+01:00",
+                     "description": "Sagen er oprettet i DUBU og visiteres her.",
+                     "dubuCaseId": "DUBU-2026-004711"}""")}))
     @APIResponse(responseCode = "201", description = "Registered",
             headers = {@Header(name = "Location", description = "The new case", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = "Version of the case", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseApi.CaseView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request, e.g. a CPR number that is not valid")
+    @APIResponse(responseCode = "409", description = "Another case already carries the DUBU case id")
     @APIResponse(responseCode = "415", description = "Body is not JSON")
     @APIResponse(responseCode = "422", description = "Idempotency key used before with another body")
     @APIResponse(responseCode = "403", description = "The role does not allow it, or the department is not the caller's")
@@ -122,12 +129,13 @@ public class CaseResource {
     }
 
     @GET
-    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.COMMITTEE_MEMBER, Role.LEADER, Role.AUDITOR})
+    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.COMMITTEE_MEMBER, Role.LEADER, Role.AUDITOR, Role.SYSTEM})
     @Operation(operationId = "listCases", summary = "List cases, newest received first",
-            description = "Filters combine with AND. CPR numbers are masked; to find a child's cases use POST /cases/search.")
+            description = "Filters combine with AND. CPR numbers are masked; to find a child's cases use POST /cases/search. "
+                    + "Another system (SYSTEM) finds a case by its DUBU id: dubuCaseId is then required.")
     @APIResponse(responseCode = "200", description = "One page of cases", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasePage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging, or a system's list without dubuCaseId")
     public Page<CaseApi.CaseSummary> list(@BeanParam CaseFilter filter, @Valid @BeanParam PageRequest page) {
         return summaries(reads.list(filter, page));
     }
@@ -153,16 +161,18 @@ public class CaseResource {
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
     @Operation(operationId = "updateCase", summary = "Change the editable fields of a case (JSON merge patch)",
-            description = "Editable: description, adviser, source, receivedAt. A null removes an optional value. "
+            description = "Editable: description, adviser, source, receivedAt, dubuCaseId. A null removes an optional value. "
                     + "If-Match with the case's ETag is required.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH,
             schema = @Schema(type = SchemaType.OBJECT),
-            examples = @ExampleObject(name = "assignAdviser", value = "{\"adviser\": \"mette.myn\"}")))
+            examples = {@ExampleObject(name = "assignAdviser", value = "{\"adviser\": \"mette.myn\"}"),
+                    @ExampleObject(name = "dubuCaseId", summary = "The case's id in DUBU", value = "{\"dubuCaseId\": \"DUBU-2026-004711\"}")}))
     @APIResponse(responseCode = "200", description = "The changed case",
             headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseApi.CaseView.class)))
     @APIResponse(responseCode = "400", description = "A field is not editable or not valid")
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
+    @APIResponse(responseCode = "409", description = "Another case already carries the DUBU case id")
     @APIResponse(responseCode = "412", description = "The case changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") UUID id,

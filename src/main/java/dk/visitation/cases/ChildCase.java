@@ -48,6 +48,10 @@ public class ChildCase extends PanacheEntityBase {
     @Column(name = "contributing_department")
     public Department contributingDepartment;
 
+    /** The case's id in DUBU, the national case system, when it has one there; unique (V58). */
+    @Column(name = "dubu_case_id")
+    public String dubuCaseId;
+
     @Column(name = "process_instance_key")
     public Long processInstanceKey;
 

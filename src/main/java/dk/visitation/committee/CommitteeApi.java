@@ -3,6 +3,7 @@ package dk.visitation.committee;
 import static dk.visitation.common.Times.local;
 
 import dk.visitation.common.Department;
+import dk.visitation.common.DocumentReference;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -47,25 +48,32 @@ public final class CommitteeApi {
             @Schema(description = "SHARED: the contributing department") Department contributingDepartment,
             @NotBlank @Size(max = 4000) @Schema(description = "Why (begrundelse); parents may ask to see it") String justification,
             @NotEmpty List<@NotBlank String> decidedBy,
-            @Size(max = 2000) @Schema(description = "PENDING: the information that is missing") String missingInformation) {
+            @Size(max = 2000) @Schema(description = "PENDING: the information that is missing") String missingInformation,
+            @Valid @Schema(nullable = true, description = "The decision's document in the ESDH system, if it is journalised there")
+            DocumentReference document) {
     }
 
     @Schema(name = "Decision")
     public record DecisionView(UUID id, UUID caseId, UUID meetingId, Decision.Outcome outcome, @Schema(nullable = true) Department leadDepartment,
             @Schema(nullable = true) Department contributingDepartment, String justification, @Schema(nullable = true) String missingInformation, List<String> decidedBy,
             String recordedBy, OffsetDateTime decidedAt,
-            @Schema(description = "The placement is an internal decision that cannot be appealed") String appeal) {
+            @Schema(description = "The placement is an internal decision that cannot be appealed") String appeal,
+            @Schema(nullable = true, description = "The decision's document in the ESDH system") DocumentReference document) {
 
         static DecisionView of(Decision d) {
             return new DecisionView(d.id, d.caseId, d.meetingId, d.outcome, d.leadDepartment, d.contributingDepartment,
                     d.justification, d.missingInformation, List.of(d.decidedBy.split(",")), d.recordedBy, local(d.decidedAt),
-                    Decision.NOT_APPEALABLE);
+                    Decision.NOT_APPEALABLE, d.document);
         }
     }
 
     @Schema(name = "CommitteeMaterial", description = "What MYN prepared for the committee")
     public record MaterialView(boolean functionalImpairment, boolean familySituation, boolean currentSupport,
-            List<String> documents, @Schema(nullable = true) String summary, String preparedBy, OffsetDateTime preparedAt) {
+            @Schema(description = "The documents as MYN named them in words") List<String> documents, @Schema(nullable = true) String summary,
+            String preparedBy, OffsetDateTime preparedAt,
+            @Schema(description = "The material's id: the citing record of its documents in GET /cases/{id}/documents") UUID id,
+            @Schema(description = "The documents of the material as references into the ESDH system (empty when none were given)")
+            List<DocumentReference> documentReferences) {
     }
 
     @Schema(name = "AgendaItem")

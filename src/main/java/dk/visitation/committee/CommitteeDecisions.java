@@ -94,13 +94,15 @@ class CommitteeDecisions {
         decision.justification = request.justification().strip();
         decision.missingInformation = request.missingInformation();
         decision.decidedBy = String.join(",", request.decidedBy());
+        decision.document = request.document();
         decision.recordedBy = caller.user();
         decision.decidedAt = meeting.startsAt;
         decision.persist();
         cases.access(item.caseId, AccessLog.Action.CHANGE, "committee decision");
         trail.record(item.caseId, null, "ADD", "committeeDecision", null, decision.outcome
                 + (decision.missingInformation == null ? "" : "; mangler: " + decision.missingInformation) + " ("
-                + Agenda.agendaEntry(meeting) + ")", decision.justification);
+                + Agenda.agendaEntry(meeting) + ")" + (decision.document == null ? "" : "; dokument " + decision.document.system() + " "
+                + decision.document.caseNumber() + "/" + decision.document.documentId()), decision.justification);
         item.status = request.outcome() == Decision.Outcome.PENDING ? AgendaItem.Status.PENDING : AgendaItem.Status.DECIDED;
         item.persistAndFlush();
         String why = "Visitationsudvalget: " + request.outcome() + " — " + decision.justification;

@@ -194,12 +194,18 @@ public class CommitteeResource {
             description = "CBA, MYN, SHARED (a lead and a contributing department) or PENDING (with the missing information: "
                     + "the case moves to the next meeting's agenda by itself). If-Match: the agenda item's ETag (version).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.DecisionRequest.class),
-            examples = @ExampleObject(name = "cba", value = """
+            examples = {@ExampleObject(name = "cba", value = """
                     {"outcome": "CBA", "justification": "Betydelig og varig nedsat funktionsevne er familiens hovedproblemstilling.",
-                     "decidedBy": ["mette.myn", "carl.cba"]}""")))
+                     "decidedBy": ["mette.myn", "carl.cba"]}"""),
+                    @ExampleObject(name = "cbaWithDocument", summary = "With the decision's document in the ESDH system", value = """
+                    {"outcome": "CBA", "justification": "Betydelig og varig nedsat funktionsevne er familiens hovedproblemstilling.",
+                     "decidedBy": ["mette.myn", "carl.cba"],
+                     "document": {"system": "SBSYS", "caseNumber": "27.24.00-G01-123-26", "documentId": "4801",
+                                  "title": "Visitationsudvalgets beslutning", "date": "2026-12-09"}}""")}))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeApi.DecisionView.class)))
-    @APIResponse(responseCode = "400", description = "Missing justification, members not present, or an incomplete shared/pending decision")
+    @APIResponse(responseCode = "400", description = "Missing justification, members not present, an incomplete shared/pending decision, "
+            + "or a document reference to a system not configured or with a case number out of its format")
     @APIResponse(responseCode = "404", description = "No such meeting or item")
     @APIResponse(responseCode = "409", description = "Before the meeting, or already decided")
     @APIResponse(responseCode = "412", description = "The item changed since its ETag")

@@ -59,6 +59,10 @@ public class Decision extends PanacheEntityBase {
     @Column(name = "recorded_by")
     public String recordedBy;
 
+    /** The decision's document in the ESDH system (the decision as journalised), when the committee cites one. */
+    @jakarta.persistence.Embedded
+    public dk.visitation.common.DocumentReference document;
+
     /** The meeting's time: the committee decides at its meeting. */
     @Column(name = "decided_at")
     public Instant decidedAt;

@@ -1,6 +1,8 @@
 package dk.visitation.committee;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.visitation.common.DocumentReference;
+import dk.visitation.common.DocumentReferences;
 import dk.visitation.common.Problem;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
@@ -15,13 +17,21 @@ import java.util.UUID;
 
 /**
  * The form of "Forbered materiale til visitationsudvalget": MYN confirms each point of the checklist
- * (functional impairment, family situation, current support) and lists the documents.
+ * (functional impairment, family situation, current support) and lists the documents: in words ({@code documents}, as
+ * always) and, where they are journalised, as references into the ESDH system ({@code documentReferences}).
  */
 @ApplicationScoped
 class MaterialForm implements TaskForm {
 
     static final List<String> CHECKLIST = List.of("functionalImpairment", "familySituation", "currentSupport");
-    private static final Set<String> FIELDS = Set.of("functionalImpairment", "familySituation", "currentSupport", "documents", "summary");
+    private static final Set<String> FIELDS = Set.of("functionalImpairment", "familySituation", "currentSupport", "documents", "summary",
+            "documentReferences");
+
+    private final DocumentReferences references;
+
+    MaterialForm(DocumentReferences references) {
+        this.references = references;
+    }
 
     @Override
     public String formKey() {
@@ -50,18 +60,22 @@ class MaterialForm implements TaskForm {
         if (!summary.isMissingNode() && !summary.isNull() && (!summary.isTextual() || summary.asText().length() > 4000)) {
             errors.add(new Problem.FieldError("summary", "must be a text of at most 4000 characters"));
         }
+        List<DocumentReference> cited = references.read(input, "documentReferences", errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The material is not complete", errors);
         }
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
         Panache.getEntityManager().createNativeQuery("""
                         insert into committee_material (id, case_id, functional_impairment, family_situation, current_support,
                                                         documents, summary, prepared_by, prepared_at)
                         values (:id, :case, true, true, true, cast(:documents as jsonb), :summary, :by, :at)""")
-                .setParameter("id", UUID.randomUUID()).setParameter("case", task.caseId())
+                .setParameter("id", id).setParameter("case", task.caseId())
                 .setParameter("documents", documents.toString())
                 .setParameter("summary", summary.isTextual() ? summary.asText() : null)
-                .setParameter("by", task.completedBy()).setParameter("at", Instant.now())
+                .setParameter("by", task.completedBy()).setParameter("at", now)
                 .executeUpdate();
+        CommitteeDocuments.saveMaterial(id, task.caseId(), cited, now);
         return Map.of();
     }
 }

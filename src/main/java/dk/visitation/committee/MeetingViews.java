@@ -46,7 +46,7 @@ public class MeetingViews {
     }
 
     /** The newest committee material of a case, as stored (documents as JSON text). */
-    private record Material(Boolean functionalImpairment, Boolean familySituation, Boolean currentSupport, String documents,
+    private record Material(UUID id, Boolean functionalImpairment, Boolean familySituation, Boolean currentSupport, String documents,
             String summary, String preparedBy, Instant preparedAt) {
     }
 
@@ -93,12 +93,13 @@ public class MeetingViews {
     /** The newest material MYN prepared for the case, if any. */
     private CommitteeApi.MaterialView material(UUID caseId) {
         return Rows.first(Panache.getEntityManager().createNativeQuery("""
-                        select functional_impairment, family_situation, current_support, cast(documents as text), summary,
+                        select id, functional_impairment, family_situation, current_support, cast(documents as text), summary,
                                prepared_by, prepared_at
                         from committee_material where case_id = :case order by prepared_at desc limit 1""")
                 .setParameter("case", caseId), Material.class)
                 .map(m -> new CommitteeApi.MaterialView(m.functionalImpairment(), m.familySituation(), m.currentSupport(),
-                        documents(m.documents()), m.summary(), m.preparedBy(), local(m.preparedAt())))
+                        documents(m.documents()), m.summary(), m.preparedBy(), local(m.preparedAt()), m.id(),
+                        CommitteeDocuments.ofMaterial(m.id())))
                 .orElse(null);
     }
 

@@ -62,6 +62,21 @@ public class Measures {
         return measures;
     }
 
+    /** A grant in force that runs on a day, as other systems are told of it: the measure, its period and its provider. */
+    public record RunningGrant(UUID grantId, String serviceType, String legalBasis, LocalDate from, LocalDate to, String provider,
+            String providerName) {
+    }
+
+    /** The case's grants in force (not pending, not rejected) that run on {@code day}, earliest first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RunningGrant> runningOn(UUID caseId, LocalDate day) {
+        return Grant.<Grant>list("caseId = ?1 and validFrom <= ?2 and validTo > ?2 and approval in ?3 order by validFrom, id", caseId, day,
+                        List.of(Grant.Approval.NOT_REQUIRED, Grant.Approval.APPROVED)).stream()
+                .map(g -> new RunningGrant(g.id, g.serviceType.name(), g.legalBasis, g.validFrom, g.validTo,
+                        g.provider == null ? null : g.provider.name(), g.providerName))
+                .toList();
+    }
+
     /** The cases with any measure that has not ended before {@code since}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> casesWithMeasuresSince(LocalDate since) {

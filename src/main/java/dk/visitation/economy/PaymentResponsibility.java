@@ -51,6 +51,12 @@ public class PaymentResponsibility {
         return load(caseId);
     }
 
+    /** The case's payment periods as the service sees them (another feature's read, e.g. the case summary): not scoped, not logged. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PaymentPeriods periodsOf(UUID caseId) {
+        return load(caseId);
+    }
+
     /** Switches who pays from the effective date (past or future); the switch itself is kept for the settlement. */
     @Transactional
     public PaymentPeriods switchPayment(UUID caseId, Department department, LocalDate effective, String reason) {

@@ -59,14 +59,16 @@ public final class HandoverApi {
             Department contributingDepartment,
             @Schema(description = "The open work the handover waits for (empty unless BLOCKED)") List<WorkItemView> blockers,
             @Schema(nullable = true) String withdrawnBy, @Schema(nullable = true) OffsetDateTime withdrawnAt,
-            @Schema(nullable = true) String withdrawalReason) {
+            @Schema(nullable = true) String withdrawalReason,
+            @Schema(description = "The documents the summary cites in the ESDH system (empty until the summary, or when it cites none)")
+            List<dk.visitation.common.DocumentReference> summaryDocuments) {
 
         static HandoverView of(Handover h) {
             return new HandoverView(h.id, h.caseId, h.fromDepartment, h.toDepartment, h.status, h.reason, h.requestedBy,
                     local(h.requestedAt), h.lastInvestigationOn, h.lastMeetingOn, h.activeGrants, h.agreements, h.freeText,
                     h.summaryBy, h.receivingAdviser, h.effectiveDate, h.receivedBy, h.contributingDepartment,
                     OpenWork.blockersOf(h).stream().map(WorkItemView::of).toList(),
-                    h.withdrawnBy, local(h.withdrawnAt), h.withdrawalReason);
+                    h.withdrawnBy, local(h.withdrawnAt), h.withdrawalReason, HandoverDocuments.of(h.id));
         }
     }
 

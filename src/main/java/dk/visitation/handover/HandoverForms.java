@@ -21,11 +21,13 @@ class HandoverForms {
     /** "Udfyld overdragelsesresumé": the mandatory points for the receiving adviser; the grants are listed by the system. */
     @ApplicationScoped
     static class SummaryForm implements TaskForm {
-        private static final Set<String> FIELDS = Set.of("lastInvestigationOn", "lastMeetingOn", "agreements", "freeText");
+        private static final Set<String> FIELDS = Set.of("lastInvestigationOn", "lastMeetingOn", "agreements", "freeText", "documents");
         private final HandoverSteps handovers;
+        private final dk.visitation.common.DocumentReferences references;
 
-        SummaryForm(HandoverSteps handovers) {
+        SummaryForm(HandoverSteps handovers, dk.visitation.common.DocumentReferences references) {
             this.handovers = handovers;
+            this.references = references;
         }
 
         @Override
@@ -40,8 +42,9 @@ class HandoverForms {
             LocalDate meeting = date(input, "lastMeetingOn", errors);
             String agreements = text(input, "agreements", true, errors);
             String freeText = text(input, "freeText", false, errors);
+            List<dk.visitation.common.DocumentReference> documents = references.read(input, "documents", errors);
             failOn(errors);
-            handovers.summarise(task.caseId(), investigation, meeting, agreements, freeText, task.completedBy());
+            handovers.summarise(task.caseId(), investigation, meeting, agreements, freeText, documents, task.completedBy());
             return Map.of();
         }
 

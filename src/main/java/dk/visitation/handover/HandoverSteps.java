@@ -73,7 +73,8 @@ public class HandoverSteps {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void summarise(UUID caseId, LocalDate lastInvestigationOn, LocalDate lastMeetingOn, String agreements, String freeText, String by) {
+    void summarise(UUID caseId, LocalDate lastInvestigationOn, LocalDate lastMeetingOn, String agreements, String freeText,
+            java.util.List<dk.visitation.common.DocumentReference> documents, String by) {
         Handover handover = current(caseId);
         handover.lastInvestigationOn = lastInvestigationOn;
         handover.lastMeetingOn = lastMeetingOn;
@@ -83,6 +84,7 @@ public class HandoverSteps {
         handover.summaryBy = by;
         handover.summaryAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         handover.status = Handover.Status.RECEIVING;
+        HandoverDocuments.save(handover.id, caseId, documents, handover.summaryAt);
     }
 
     /** "Modtag sag": the receiving adviser must be an active adviser of the receiving department; the case is theirs on completion. */

@@ -59,7 +59,10 @@ public final class FormSchemas {
             @Schema(description = "Described: must be true") boolean familySituation,
             @Schema(description = "Described: must be true") boolean currentSupport,
             @Schema(minItems = 1) List<String> documents,
-            @Schema(nullable = true, maxLength = 4000) String summary) {
+            @Schema(nullable = true, maxLength = 4000) String summary,
+            @Schema(nullable = true, maxItems = dk.visitation.common.DocumentReferences.MAX,
+                    description = "The documents as references into the ESDH system (system configured, case number in its format)")
+            List<dk.visitation.common.DocumentReference> documentReferences) {
     }
 
     @Schema(name = "HandoverSummaryForm", description = "handover:summary (Overdragelsesresumé)",
@@ -68,7 +71,10 @@ public final class FormSchemas {
                     + " \"agreements\": \"Aflastning hver anden weekend.\", \"freeText\": null}")
     public record HandoverSummary(LocalDate lastInvestigationOn, LocalDate lastMeetingOn,
             @Schema(minLength = 1, maxLength = 4000, pattern = "\\S") String agreements,
-            @Schema(nullable = true, maxLength = 4000) String freeText) {
+            @Schema(nullable = true, maxLength = 4000) String freeText,
+            @Schema(nullable = true, maxItems = dk.visitation.common.DocumentReferences.MAX,
+                    description = "The documents the receiving adviser should read, as references into the ESDH system")
+            List<dk.visitation.common.DocumentReference> documents) {
     }
 
     @Schema(name = "HandoverReceiveForm", description = "handover:receive (Modtag sag)",

@@ -200,10 +200,14 @@ public class TaskResource {
                             value = "{\"outcome\": \"COMMITTEE\"}"),
                     @ExampleObject(name = "visitation:committee-material", summary = "Forbered materiale til visitationsudvalget",
                             value = "{\"functionalImpairment\": true, \"familySituation\": true, \"currentSupport\": true, "
-                                    + "\"documents\": [\"Udtalelse fra BUP\"], \"summary\": \"Gråzonesag.\"}"),
+                                    + "\"documents\": [\"Udtalelse fra BUP\"], \"summary\": \"Gråzonesag.\", "
+                                    + "\"documentReferences\": [{\"system\": \"SBSYS\", \"caseNumber\": \"27.24.00-G01-123-26\", "
+                                    + "\"documentId\": \"4712\", \"title\": \"Udtalelse fra BUP\", \"date\": \"2026-11-02\"}]}"),
                     @ExampleObject(name = "handover:summary", summary = "Overdragelsesresumé",
                             value = "{\"lastInvestigationOn\": \"2026-10-01\", \"lastMeetingOn\": \"2026-11-12\", "
-                                    + "\"agreements\": \"Aflastning hver anden weekend.\"}"),
+                                    + "\"agreements\": \"Aflastning hver anden weekend.\", \"documents\": [{\"system\": \"SBSYS\", "
+                                    + "\"caseNumber\": \"27.24.00-G01-123-26\", \"documentId\": \"4790\", "
+                                    + "\"title\": \"Børnefaglig undersøgelse\", \"date\": \"2026-10-01\"}]}"),
                     @ExampleObject(name = "handover:receive", summary = "Modtag sag",
                             value = "{\"receivingAdviser\": \"carl.cba\", \"effectiveDate\": \"2026-12-01\"}"),
                     @ExampleObject(name = "economy:review", summary = "Økonomisk vurdering",

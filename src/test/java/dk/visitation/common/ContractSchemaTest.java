@@ -28,7 +28,8 @@ class ContractSchemaTest {
     private static final String CASE = "{'id': '0b9a3c8e-2a47-4a59-9a55-2f1e0f3f6c11', 'child': {'cpr': '150315-XXXX', 'name': 'Emil'},"
             + " 'source': 'SCHOOL', 'receivedAt': '2026-11-20T09:30:00+01:00', 'description': 'Skolen beskriver ...',"
             + " 'department': 'MYN', 'contributingDepartment': null, 'status': 'AWAITING_ASSESSMENT', 'adviser': null, 'processInstanceKey': null,"
-            + " 'createdAt': '2026-11-20T09:30:01+01:00', 'updatedAt': '2026-11-20T09:30:01+01:00', 'version': 3}";
+            + " 'createdAt': '2026-11-20T09:30:01+01:00', 'updatedAt': '2026-11-20T09:30:01+01:00',"
+            + " 'dubuCaseId': null, 'version': 3}";
 
     @Test
     void a_case_as_the_service_writes_it_passes() throws Exception {
@@ -56,7 +57,7 @@ class ContractSchemaTest {
     void required_fields_and_ranges_of_request_schemas_are_checked() throws Exception {
         JsonNode newGrant = contract.target("#/components/schemas/NewGrant");
         List<String> problems = contract.check(json("{'serviceType': 'RESPITE_CARE', 'priceOre': 0, 'scope': 0.005}"), newGrant, false);
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("$.provider:") && p.contains("required")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("$.tariffPeriod:") && p.contains("required")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("$.priceOre")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("$.scope")), problems.toString());
     }

@@ -55,7 +55,9 @@ class AccessPolicyTest {
             Map.entry("registerCase", Set.of(MYN_ADVISER, CBA_ADVISER, SYSTEM)),
             Map.entry("getCase", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR)),
             Map.entry("getCaseHistory", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR)),
-            Map.entry("listCases", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR)),
+            Map.entry("listCases", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR, SYSTEM)),
+            Map.entry("getCaseSummary", Set.of(SYSTEM, LEADER)),
+            Map.entry("listCaseDocuments", Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, LEADER, AUDITOR)),
             Map.entry("searchCases", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("updateCase", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("getCaseAudit", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
@@ -136,7 +138,7 @@ class AccessPolicyTest {
 
     /** Operations on one case: outside the caller's department(s) they answer 404, except for these roles. */
     static final Set<String> SCOPED = Set.of("getCase", "getCaseHistory", "updateCase", "getCaseAudit", "getCaseInsight", "getCaseAdvisers",
-            "getCaseStatusNotes");
+            "getCaseStatusNotes", "getCaseSummary", "listCaseDocuments");
     static final Set<String> SEE_ALL_CASES = Set.of(LEADER, AUDITOR);
 
     /** How each operation is called on the case under test (a case in MYN). */
@@ -223,6 +225,8 @@ class AccessPolicyTest {
             Map.entry("getCase", (as, id, etag) -> as.get("/cases/" + id)),
             Map.entry("getCaseHistory", (as, id, etag) -> as.get("/cases/" + id + "/history")),
             Map.entry("listCases", (as, id, etag) -> as.get("/cases")),
+            Map.entry("getCaseSummary", (as, id, etag) -> as.get("/cases/" + id + "/summary")),
+            Map.entry("listCaseDocuments", (as, id, etag) -> as.get("/cases/" + id + "/documents")),
             Map.entry("searchCases", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("cpr", cprOfCase)).post("/cases/search")),
             Map.entry("updateCase", (as, id, etag) -> as.contentType("application/merge-patch+json").header("If-Match", etag)
                     .body(Map.of("description", "Opdateret")).patch("/cases/" + id)),
@@ -335,6 +339,9 @@ class AccessPolicyTest {
         }
         if (operation.equals("scheduleMeeting")) {
             return 400; // a time in the past: refused after the role gate
+        }
+        if (operation.equals("listCases") && role.equals(SYSTEM)) {
+            return 400; // another system finds a case by its DUBU id, and lists nothing without one
         }
         if (operation.equals("registerCase") || operation.equals("createAdviser") || operation.equals("createProvider")) {
             return 201;

@@ -82,6 +82,12 @@ public final class SchemaSamples {
 
     private JsonNode valid(JsonNode raw, String name, Random random, int depth) {
         ObjectNode schema = contract.flattened(raw);
+        if (schema.has("anyOf")) { // a nullable reference: {anyOf: [{$ref}, {type: null}]}, one branch or the other
+            List<JsonNode> branches = new ArrayList<>();
+            schema.get("anyOf").forEach(branches::add);
+            JsonNode branch = branches.get(random.nextInt(branches.size()));
+            return "null".equals(branch.path("type").asText()) ? JSON.nullNode() : valid(branch, name, random, depth);
+        }
         JsonNode examples = schema.path("examples");
         if (examples.isArray() && !examples.isEmpty() && random.nextInt(3) == 0) {
             JsonNode example = examples.get(random.nextInt(examples.size()));
