@@ -202,6 +202,10 @@ class WebhooksTest {
         UUID before = Api.registerCase(Api.freshCpr());
         eventually().untilAsserted(() -> system().get("/webhooks/" + hook[0]).then().body("status", org.hamcrest.Matchers.equalTo("PAUSED"))
                 .body("pausedAt", org.hamcrest.Matchers.notNullValue()));
+        String metrics = system().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("visitation_webhooks_subscriptions_paused") && !l.endsWith(" 0.0")),
+                "a paused subscription shows on the dashboard");
+        assertTrue(metrics.contains("visitation_webhooks_deliveries_pending"));
         UUID whilePaused = Api.registerCase(Api.freshCpr());
         Map<String, Object> waiting = deliveries(hook[0]).stream().filter(d -> before.toString().equals(d.get("caseId"))).findFirst().orElseThrow();
         assertEquals("PENDING", waiting.get("status"), "paused, not dropped");
