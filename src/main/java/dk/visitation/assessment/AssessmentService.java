@@ -36,10 +36,13 @@ public class AssessmentService {
     private final Caller caller;
     private final HandoverService handovers;
     private final dk.visitation.cases.CaseAuditTrail trail;
+    private final dk.visitation.events.IntegrationEvents events;
 
     AssessmentService(CaseAccess cases, CaseStatusChanges statusChanges, Decisions decisions, Caller caller, HandoverService handovers,
-            dk.visitation.cases.CaseAuditTrail trail, com.fasterxml.jackson.databind.ObjectMapper json) {
+            dk.visitation.cases.CaseAuditTrail trail, com.fasterxml.jackson.databind.ObjectMapper json,
+            dk.visitation.events.IntegrationEvents events) {
         this.trail = trail;
+        this.events = events;
         this.json = json;
         this.cases = cases;
         this.statusChanges = statusChanges;
@@ -131,6 +134,9 @@ public class AssessmentService {
         assessment.persist();
         trail.record(caseId, by, "CHANGE", "assessment.outcome", null, outcome.name(),
                 disagrees ? assessment.disagreementReason : "Som anbefalet (" + assessment.rule + ")");
+        events.publish(dk.visitation.events.IntegrationEvents.ASSESSMENT_CONCLUDED, caseId, java.util.Map.of(
+                "assessmentId", assessment.id.toString(), "outcome", outcome.name(), "recommendation", assessment.recommendation.name(),
+                "rule", String.valueOf(assessment.rule), "followsRecommendation", !disagrees)); // the reason is free text: not sent
         String why = "Målgruppevurdering: " + outcome + " (" + assessment.rule + (disagrees ? ", afviger fra anbefalingen" : "") + ")";
         switch (outcome) {
             case COMMITTEE -> statusChanges.changeStatus(caseId, CaseStatus.PREPARING_COMMITTEE, by, why);

@@ -4,6 +4,7 @@ import dk.visitation.common.Department;
 import dk.visitation.common.IdempotencyKeys;
 import dk.visitation.common.ProblemException;
 import dk.visitation.common.ProblemType;
+import dk.visitation.events.IntegrationEvents;
 import dk.visitation.security.AccessLog;
 import dk.visitation.security.Caller;
 import dk.visitation.security.Role;
@@ -30,10 +31,12 @@ class CaseRegistration {
     private final CaseAccess access;
     private final Event<CaseRegistered> registered;
     private final CaseAdvisers advisers;
+    private final IntegrationEvents events;
 
     CaseRegistration(IdempotencyKeys idempotencyKeys, Outbox outbox, Caller caller, CaseAccess access, Event<CaseRegistered> registered,
-            CaseAdvisers advisers) {
+            CaseAdvisers advisers, IntegrationEvents events) {
         this.advisers = advisers;
+        this.events = events;
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
         this.caller = caller;
@@ -82,6 +85,9 @@ class CaseRegistration {
         advisers.assigned(id, department, null, childCase.adviser, now, caller.user(), reason);
         access.log(AccessLog.Action.CREATE, "case", childCase);
         registered.fire(new CaseRegistered(id, department, childCase.receivedAt.atZone(CaseApi.DENMARK).toLocalDate()));
+        // facts only: never the child, the description or the adviser's name
+        events.publish(IntegrationEvents.CASE_REGISTERED, id, Map.of("department", department.name(), "source", childCase.source.name(),
+                "receivedAt", childCase.receivedAt.atZone(CaseApi.DENMARK).toOffsetDateTime().toString()));
         startProcess(id);
         return new Intake(childCase, false);
     }

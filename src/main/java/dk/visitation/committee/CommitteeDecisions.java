@@ -45,9 +45,12 @@ class CommitteeDecisions {
     private final EconomyReviews reviews;
     private final LeadDepartment leads;
     private final CaseAuditTrail trail;
+    private final dk.visitation.events.IntegrationEvents events;
 
     CommitteeDecisions(Agenda agenda, MeetingAttendance attendance, CaseAccess cases, CaseStatusChanges statusChanges, Outbox outbox,
-            Caller caller, HandoverService handovers, EconomyReviews reviews, LeadDepartment leads, CaseAuditTrail trail) {
+            Caller caller, HandoverService handovers, EconomyReviews reviews, LeadDepartment leads, CaseAuditTrail trail,
+            dk.visitation.events.IntegrationEvents events) {
+        this.events = events;
         this.agenda = agenda;
         this.attendance = attendance;
         this.cases = cases;
@@ -105,6 +108,7 @@ class CommitteeDecisions {
                 + decision.document.caseNumber() + "/" + decision.document.documentId()), decision.justification);
         item.status = request.outcome() == Decision.Outcome.PENDING ? AgendaItem.Status.PENDING : AgendaItem.Status.DECIDED;
         item.persistAndFlush();
+        events.publish(dk.visitation.events.IntegrationEvents.COMMITTEE_DECIDED, item.caseId, decided(decision));
         String why = "Visitationsudvalget: " + request.outcome() + " — " + decision.justification;
         switch (request.outcome()) {
             case PENDING -> {
@@ -127,6 +131,18 @@ class CommitteeDecisions {
             reviews.request(item.caseId, EconomyReviews.Trigger.COMMITTEE_DECISION, decision.id); // the economy track
         }
         return decision;
+    }
+
+    /** The decision's facts for other systems: ids, outcome, departments, date; not the justification (free text) nor who decided. */
+    private static Map<String, Object> decided(Decision decision) {
+        Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        facts.put("decisionId", decision.id.toString());
+        facts.put("meetingId", decision.meetingId.toString());
+        facts.put("outcome", decision.outcome.name());
+        facts.put("leadDepartment", decision.leadDepartment == null ? null : decision.leadDepartment.name());
+        facts.put("contributingDepartment", decision.contributingDepartment == null ? null : decision.contributingDepartment.name());
+        facts.put("decidedAt", dk.visitation.common.Times.local(decision.decidedAt).toString());
+        return facts;
     }
 
     private static void validate(CommitteeApi.DecisionRequest request, List<CommitteeApi.Attendee> present) {

@@ -3,7 +3,7 @@ package dk.visitation.events;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.visitation.security.Role;
-import io.quarkus.hibernate.orm.panache.Panache;
+import io.cloudevents.CloudEvent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -40,10 +39,14 @@ public class EventFeedResource {
 
     private final ObjectMapper json;
     private final dk.visitation.security.AccessLog accessLog;
+    private final StoredEvents stored;
+    private final CloudEventMapping cloudEvents;
 
-    EventFeedResource(ObjectMapper json, dk.visitation.security.AccessLog accessLog) {
+    EventFeedResource(ObjectMapper json, dk.visitation.security.AccessLog accessLog, StoredEvents stored, CloudEventMapping cloudEvents) {
         this.json = json;
         this.accessLog = accessLog;
+        this.stored = stored;
+        this.cloudEvents = cloudEvents;
     }
 
     @Schema(name = "IntegrationEvent")
@@ -58,18 +61,16 @@ public class EventFeedResource {
     @GET
     @Transactional
     @Operation(operationId = "readEvents", summary = "Events after a sequence number, oldest first",
-            description = "case.transferred, payment-responsibility.changed, grant.changed, deadline.missed, deadline.met-late, case.inactive. "
-                    + "Ids and facts only.")
+            description = "case.registered, assessment.concluded, committee.decided, case.lead-changed, case.transferred, payment-responsibility.changed, "
+                    + "grant.changed, deadline.missed, deadline.met-late, case.inactive. Ids and facts only. The same events as the webhooks, "
+                    + "whose CloudEvent has type dk.visitation.<type>, subject the caseId, id the id, time occurredAt and data the payload.")
     @APIResponse(responseCode = "200", description = "The next events", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feed.class)))
     @APIResponse(responseCode = "400", description = "Invalid after or limit")
     public Feed read(@Parameter(description = "The last sequence number seen (0 for the beginning)")
             @QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @Parameter(description = "At most this many events") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        List<Event> events = dk.visitation.common.Rows.list(Panache.getEntityManager().createNativeQuery("""
-                        select seq, id, type, case_id, occurred_at, cast(payload as text) from integration_event
-                        where seq > :after order by seq limit :limit""")
-                .setParameter("after", after).setParameter("limit", limit), Row.class).stream().map(this::event).toList();
+        List<Event> events = stored.after(after, limit).stream().map(cloudEvents::cloudEvent).map(this::event).toList();
         List<UUID> cases = events.stream().map(Event::caseId).filter(java.util.Objects::nonNull).distinct().toList();
         if (!cases.isEmpty()) { // facts about the cases (transferred, who pays, grants): a read of each child's case
             accessLog.record(dk.visitation.security.AccessLog.Action.READ, "event feed", cases, List.of(),
@@ -78,15 +79,13 @@ public class EventFeedResource {
         return new Feed(events, events.isEmpty() ? after : events.getLast().seq());
     }
 
-    /** An event as the table holds it, its payload as JSON text. */
-    record Row(long seq, UUID id, String type, UUID caseId, Instant occurredAt, String payload) {
-    }
-
-    private Event event(Row row) {
+    /** The feed's shape of the CloudEvent the webhooks send (the mapping: {@link CloudEventMapping}). */
+    private Event event(CloudEvent event) {
         try {
-            return new Event(row.seq(), row.id(), row.type(), row.caseId(), row.occurredAt().atZone(DENMARK).toOffsetDateTime(),
-                    json.readValue(row.payload(), MAP));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new Event(Long.parseLong(String.valueOf(event.getExtension(CloudEventMapping.SEQUENCE))), UUID.fromString(event.getId()),
+                    CloudEventMapping.feedType(event), event.getSubject() == null ? null : UUID.fromString(event.getSubject()),
+                    event.getTime().atZoneSameInstant(DENMARK).toOffsetDateTime(), json.readValue(event.getData().toBytes(), MAP));
+        } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -116,6 +116,11 @@ public class HandoverSteps {
         events.publish(IntegrationEvents.CASE_TRANSFERRED, handover.caseId, Map.of("from", handover.fromDepartment.name(),
                 "to", handover.toDepartment.name(), "effectiveDate", handover.effectiveDate.toString(),
                 "handoverId", handover.id.toString()));
+        if (handover.contributingDepartment != null) { // after the transfer: the new lead leads a shared case
+            events.publish(IntegrationEvents.CASE_LEAD_CHANGED, handover.caseId, IntegrationEvents.leadChange(
+                    IntegrationEvents.LeadChange.LEAD_HANDED_OVER, handover.toDepartment, handover.contributingDepartment,
+                    handover.fromDepartment, null));
+        }
         reviews.request(handover.caseId, EconomyReviews.Trigger.HANDOVER, handover.id); // the economy track
     }
 

@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * A shared case (lead + contributing department) ends as a shared arrangement: the contributing department leaves, the lead
- * keeps the case and, as the lead always does, its payment responsibility — so nothing switches and nothing is announced.
+ * keeps the case and, as the lead always does, its payment responsibility — so nothing switches; case.lead-changed says the
+ * case is no longer shared.
  * Handing the case to the contributing department instead is a handover (POST /cases/{id}/handover).
  */
 @ApplicationScoped
@@ -23,8 +24,10 @@ class SharedArrangement {
     private final CaseAccess cases;
     private final CaseStatusChanges statusChanges;
     private final Caller caller;
+    private final dk.visitation.events.IntegrationEvents events;
 
-    SharedArrangement(CaseAccess cases, CaseStatusChanges statusChanges, Caller caller) {
+    SharedArrangement(CaseAccess cases, CaseStatusChanges statusChanges, Caller caller, dk.visitation.events.IntegrationEvents events) {
+        this.events = events;
         this.cases = cases;
         this.statusChanges = statusChanges;
         this.caller = caller;
@@ -41,6 +44,9 @@ class SharedArrangement {
         leadChange.ifPresent(h -> h.contributingDepartment = null); // the lead change goes on; the case will be the lead's alone
         if (ref.contributingDepartment() != null) {
             statusChanges.place(caseId, ref.status(), ref.department(), null, caller.user(), why);
+            events.publish(dk.visitation.events.IntegrationEvents.CASE_LEAD_CHANGED, caseId, dk.visitation.events.IntegrationEvents.leadChange(
+                    dk.visitation.events.IntegrationEvents.LeadChange.SHARED_ENDED, ref.department(), null, ref.department(),
+                    ref.contributingDepartment()));
         }
     }
 }

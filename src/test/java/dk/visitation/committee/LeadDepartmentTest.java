@@ -85,9 +85,10 @@ class LeadDepartmentTest {
         given().get("/cases/" + caseId + "/payment-responsibility?date=2027-02-01").then()
                 .body("periods.department", equalTo(List.of("MYN", "CBA"))).body("periods[1].from", equalTo("2027-02-01"))
                 .body("payer", equalTo("CBA"));
-        List<Map<String, Object>> events = events(caseId);
-        assertEquals(List.of("payment-responsibility.changed", "case.transferred"),
-                events.stream().map(e -> (String) e.get("type")).filter(t -> !t.equals("grant.changed")).toList());
+        List<Map<String, Object>> events = events(caseId).stream().filter(e -> MOVES.contains(e.get("type"))).toList();
+        assertEquals(List.of("payment-responsibility.changed", "case.transferred", "case.lead-changed"),
+                events.stream().map(e -> (String) e.get("type")).toList());
+        assertEquals(leadChange("LEAD_HANDED_OVER", "CBA", "MYN", "MYN", null), events.get(2).get("payload"));
         assertEquals(Map.of("department", "CBA", "effectiveDate", "2027-02-01"), events.get(0).get("payload"));
         assertEquals("CBA", ((Map<?, ?>) events.get(1).get("payload")).get("to"));
 
@@ -101,7 +102,9 @@ class LeadDepartmentTest {
         given().contentType(ContentType.JSON).body(Map.of("reason", "Igen"))
                 .post("/cases/" + caseId + "/shared-arrangement/end").then().statusCode(409);
         given().get("/cases/" + caseId + "/payment-responsibility?date=2027-02-01").then().body("payer", equalTo("CBA"));
-        assertEquals(2, events(caseId).stream().filter(e -> !"grant.changed".equals(e.get("type"))).count());
+        List<Map<String, Object>> after = events(caseId).stream().filter(e -> MOVES.contains(e.get("type"))).toList();
+        assertEquals(4, after.size(), "no transfer, no payment switch: the arrangement's end only");
+        assertEquals(leadChange("SHARED_ENDED", "CBA", null, "CBA", "MYN"), after.get(3).get("payload"));
     }
 
     @Test
@@ -119,6 +122,22 @@ class LeadDepartmentTest {
                 .body("contributingDepartment", equalTo("CBA"));
         given().get("/cases/" + caseId + "/handover").then().statusCode(404);
         given().get("/cases/" + caseId + "/payment-responsibility").then().body("periods.department", equalTo(List.of("MYN")));
-        assertEquals(List.of(), events(caseId));
+        List<Map<String, Object>> events = events(caseId).stream().filter(e -> MOVES.contains(e.get("type"))).toList();
+        assertEquals(List.of("case.lead-changed"), events.stream().map(e -> e.get("type")).toList(), "no transfer, no payment switch");
+        assertEquals(leadChange("SHARED", "MYN", "CBA", "MYN", null), events.getFirst().get("payload"));
+    }
+
+    /** The events about who works and pays for the case (the others: registration, assessment, decision, grants). */
+    private static final Set<String> MOVES = Set.of("payment-responsibility.changed", "case.transferred", "case.lead-changed");
+
+    private static Map<String, Object> leadChange(String change, String lead, String contributing, String previousLead,
+            String previousContributing) {
+        Map<String, Object> payload = new java.util.HashMap<>();
+        payload.put("change", change);
+        payload.put("lead", lead);
+        payload.put("contributing", contributing);
+        payload.put("previousLead", previousLead);
+        payload.put("previousContributing", previousContributing);
+        return payload;
     }
 }

@@ -49,8 +49,8 @@ class EventFeedTest {
             assertTrue(next > after, "the feed moves forward");
             after = next;
         }
-        assertEquals(List.of("grant.changed", "payment-responsibility.changed"), mine.stream().map(e -> e.get("type")).toList());
-        assertEquals(Map.of("department", "CBA", "effectiveDate", "2027-03-01"), mine.get(1).get("payload"));
+        assertEquals(List.of("case.registered", "grant.changed", "payment-responsibility.changed"), mine.stream().map(e -> e.get("type")).toList());
+        assertEquals(Map.of("department", "CBA", "effectiveDate", "2027-03-01"), mine.get(2).get("payload"));
         assertTrue(CprScanner.cprNumbersIn(mine.toString()).isEmpty(), "no CPR number in the events");
     }
 

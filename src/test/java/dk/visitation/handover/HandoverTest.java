@@ -92,8 +92,17 @@ class HandoverTest {
         as(cbaAdviser()).get("/cases/" + caseId + "/handover").then().body("status", equalTo("COMPLETED"))
                 .body("lastMeetingOn", equalTo("2026-11-15")).body("receivingAdviser", equalTo("carl.cba"));
 
-        List<Map<String, Object>> events = as(Tokens.of("fagsystem", Set.of("SYSTEM"), Set.of())).queryParam("limit", 1000)
-                .get("/events").then().statusCode(200).extract().path("items");
+        List<Map<String, Object>> events = new java.util.ArrayList<>(); // every page: the suite publishes more than one holds
+        for (long after = 0; ; ) {
+            var page = as(Tokens.of("fagsystem", Set.of("SYSTEM"), Set.of())).queryParam("limit", 1000).queryParam("after", after)
+                    .get("/events").then().statusCode(200).extract();
+            List<Map<String, Object>> items = page.path("items");
+            if (items.isEmpty()) {
+                break;
+            }
+            events.addAll(items);
+            after = ((Number) page.path("next")).longValue();
+        }
         assertTrue(events.stream().anyMatch(e -> caseId.toString().equals(e.get("caseId")) && "case.transferred".equals(e.get("type"))
                 && ((Map<?, ?>) e.get("payload")).get("to").equals("CBA")), "other systems learn of the transfer");
         String insight = as(cbaAdviser()).get("/cases/" + caseId + "/insight").then().statusCode(200).extract().asString();

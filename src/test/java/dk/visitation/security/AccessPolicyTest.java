@@ -124,14 +124,22 @@ class AccessPolicyTest {
             Map.entry("getCaseStatusNotes", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("agreeStatusNotes", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("receiveStatusNote", Set.of(SYSTEM)),
-            Map.entry("listStatusNotes", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)));
+            Map.entry("listStatusNotes", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("createWebhook", Set.of(SYSTEM)),
+            Map.entry("listWebhooks", Set.of(SYSTEM)),
+            Map.entry("getWebhook", Set.of(SYSTEM)),
+            Map.entry("deleteWebhook", Set.of(SYSTEM)),
+            Map.entry("resumeWebhook", Set.of(SYSTEM)),
+            Map.entry("listWebhookDeliveries", Set.of(SYSTEM)),
+            Map.entry("redeliverWebhookDelivery", Set.of(SYSTEM)));
 
     /** Called on a random id: past the role gate they answer 404. */
     static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getAgendaItem", "getMinutes",
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
             "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "withdrawHandover", "endSharedArrangement", "openWorkItem",
             "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement", "streamCaseTasks", "recordCasework", "listCasework",
-            "listCaseDeadlines", "startGrant", "endGrant", "agreeStatusNotes", "getAdviser", "replaceAdviser", "getProvider", "replaceProvider");
+            "listCaseDeadlines", "startGrant", "endGrant", "agreeStatusNotes", "getAdviser", "replaceAdviser", "getProvider", "replaceProvider",
+            "getWebhook", "deleteWebhook", "resumeWebhook", "listWebhookDeliveries", "redeliverWebhookDelivery");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
@@ -275,6 +283,15 @@ class AccessPolicyTest {
                     .get("/caseload/monthly")),
             Map.entry("getContinuity", (as, id, etag) -> as.queryParam("from", "2000-01-01").queryParam("to", "2000-01-31")
                     .get("/caseload/continuity")),
+            Map.entry("createWebhook", (as, id, etag) -> unsubscribed(as.contentType(ContentType.JSON)
+                    .body(Map.of("url", "http://127.0.0.1:9/policy", "eventTypes", List.of("case.inactive"))).post("/webhooks"))),
+            Map.entry("listWebhooks", (as, id, etag) -> as.queryParam("size", 1).get("/webhooks")),
+            Map.entry("getWebhook", (as, id, etag) -> as.get("/webhooks/" + UUID.randomUUID())),
+            Map.entry("deleteWebhook", (as, id, etag) -> as.header("If-Match", "\"0\"").delete("/webhooks/" + UUID.randomUUID())),
+            Map.entry("resumeWebhook", (as, id, etag) -> as.header("If-Match", "\"0\"").post("/webhooks/" + UUID.randomUUID() + "/resume")),
+            Map.entry("listWebhookDeliveries", (as, id, etag) -> as.get("/webhooks/" + UUID.randomUUID() + "/deliveries")),
+            Map.entry("redeliverWebhookDelivery", (as, id, etag) -> as.post("/webhooks/" + UUID.randomUUID() + "/deliveries/"
+                    + UUID.randomUUID() + "/redeliver")),
             Map.entry("searchAccessLogByChild", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("cpr", cprOfCase)).post("/access-log/search")));
 
     @TestFactory
@@ -343,7 +360,8 @@ class AccessPolicyTest {
         if (operation.equals("listCases") && role.equals(SYSTEM)) {
             return 400; // another system finds a case by its DUBU id, and lists nothing without one
         }
-        if (operation.equals("registerCase") || operation.equals("createAdviser") || operation.equals("createProvider")) {
+        if (operation.equals("registerCase") || operation.equals("createAdviser") || operation.equals("createProvider")
+                || operation.equals("createWebhook")) {
             return 201;
         }
         if (SCOPED.contains(operation) && !SEE_ALL_CASES.contains(role) && !department.equals("MYN")) {
@@ -364,6 +382,15 @@ class AccessPolicyTest {
             }
         }));
         assertEquals(List.of(), missing, "operations without a policy row");
+    }
+
+    /** A subscription made to check the gate is deleted again, so nothing is sent to it later in the suite. */
+    private static Response unsubscribed(Response created) {
+        if (created.statusCode() == 201) {
+            given().auth().oauth2(Tokens.of("policy.cleaner", Set.of(SYSTEM), Set.of())).header("If-Match", created.header("ETag"))
+                    .delete("/webhooks/" + created.path("id")).then().statusCode(204);
+        }
+        return created;
     }
 
     private Map<String, Object> newCaseIn(String department) {

@@ -49,7 +49,11 @@ class ChildDataReadsTest {
             Map.entry("/caseload/monthly", "counts of cases per adviser and month, no case"),
             Map.entry("/caseload/continuity", "counts and shares per department, no case (per case: /cases/{id}/advisers)"),
             Map.entry("/providers", "the provider register: organisations and their contact, no case"),
-            Map.entry("/providers/{id}", "one provider of the register, no case"));
+            Map.entry("/providers/{id}", "one provider of the register, no case"),
+            Map.entry("/webhooks", "subscriptions of other systems: URLs and event types, no case"),
+            Map.entry("/webhooks/{id}", "one subscription: its URL and event types, no case"),
+            Map.entry("/webhooks/{id}/deliveries", "ids and HTTP outcomes (event, type, case id), no facts of the case; the facts "
+                    + "a delivery sends are logged as an EXPORT of the case when it is delivered"));
 
     private static final String YEAR = "2012";
 
