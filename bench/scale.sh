@@ -59,6 +59,9 @@ else
   echo "$cases $grants $open_tasks $load_s $vacuum_s" > "$data/loaded"
 fi
 
+psql -f bench/scale/generate.sql   # (again when reused: the procedures as this commit has them)
+psql -c "call bench_register_advisers()"
+
 export VISITATION_URL="http://localhost:$port"
 export LEADER_TOKEN=$(bin/token LEADER) MYN_TOKEN=$(VISITATION_DEV_USER=myn.radgiver.042 bin/token MYN_ADVISER MYN)
 export ECONOMY_TOKEN=$(bin/token ECONOMY)

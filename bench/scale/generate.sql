@@ -276,3 +276,15 @@ begin
     delete from child where id in (select child_id from bench_gone);
     perform set_config('visitation.defer_costs', 'off', true);
 end $$;
+
+-- The adviser register (V54) for the advisers the generated cases name (<dept>.radgiver.000 .. 149, one department
+-- each), so GET /caseload has its advisers: a full-time post each, active since the first generated case. Idempotent.
+-- Called by scale.sh only: the smoke test's database keeps the tests' own advisers.
+create or replace procedure bench_register_advisers()
+language sql as $$
+    insert into adviser (user_id, name, department, fte, caseload_kind, active_from, version, created_at, updated_at)
+    select lower(d) || '.radgiver.' || lpad(n::text, 3, '0'), 'Rådgiver ' || d || ' ' || n, d, 1,
+           case d when 'MYN' then 'CHILDREN_AND_FAMILY' else 'DISABILITY' end, date '2012-01-01', 0, now(), now()
+    from unnest(array['MYN', 'CBA']) d cross join generate_series(0, 149) n
+    on conflict (user_id) do nothing;
+$$;
