@@ -1,5 +1,6 @@
 package dk.visitation.cases;
 
+import dk.visitation.common.Replays;
 import dk.visitation.common.Paths;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.visitation.common.ETags;
@@ -103,10 +104,7 @@ public class CaseResource {
         Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("cases").path(created.id.toString()).build())
                 .tag(ETags.of(created.version))
                 .entity(CaseApi.CaseView.of(created));
-        if (intake.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
+        return Replays.answer(response, intake.replayed());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dk.visitation.casework;
 
+import dk.visitation.common.Replays;
 import dk.visitation.common.ETags;
 import dk.visitation.common.IdempotencyKeys;
 import dk.visitation.common.Paths;
@@ -71,10 +72,7 @@ public class CaseworkResource {
         CaseworkService.Recorded recorded = casework.record(id, request, idempotencyKey);
         Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("cases").path(id.toString()).path("casework").build())
                 .tag(ETags.of(recorded.entry().version)).entity(CaseworkApi.EntryView.of(recorded.entry()));
-        if (recorded.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
+        return Replays.answer(response, recorded.replayed());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dk.visitation.economy;
 
+import dk.visitation.common.Replays;
 import dk.visitation.common.Paths;
 import dk.visitation.common.ETags;
 import dk.visitation.security.Role;
@@ -114,10 +115,7 @@ public class EconomyResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Grants.Started started = grants.start(id, grantId, request.startedOn(), ifMatch);
         Response.ResponseBuilder response = Response.ok(EconomyApi.GrantView.of(started.grant())).tag(ETags.of(started.grant().version));
-        if (started.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
+        return Replays.answer(response, started.replayed());
     }
 
     @POST
@@ -143,10 +141,7 @@ public class EconomyResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         GrantEnding.Ended ended = ending.end(id, grantId, request.to(), request.reason(), ifMatch);
         Response.ResponseBuilder response = Response.ok(EconomyApi.GrantView.of(ended.grant())).tag(ETags.of(ended.grant().version));
-        if (ended.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
+        return Replays.answer(response, ended.replayed());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dk.visitation.providers;
 
+import dk.visitation.common.Replays;
 import dk.visitation.common.ETags;
 import dk.visitation.common.IdempotencyKeys;
 import dk.visitation.common.Page;
@@ -74,10 +75,7 @@ public class ProviderResource {
         ProviderRegister.Created created = register.create(entry, idempotencyKey);
         Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("providers").path(created.provider().id().toString()).build())
                 .tag(ETags.of(created.provider().version())).entity(created.provider());
-        if (created.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
+        return Replays.answer(response, created.replayed());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dk.visitation.statusnotes;
 
+import dk.visitation.common.Replays;
 import dk.visitation.common.Department;
 import dk.visitation.common.Page;
 import dk.visitation.common.PageRequest;
@@ -61,10 +62,7 @@ public class StatusNoteResource {
     public Response receive(@Valid @NotNull StatusNoteApi.NewNote request) {
         StatusNotes.ReceivedNote received = notes.receive(request);
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED).entity(received.note());
-        if (received.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
+        return Replays.answer(response, received.replayed());
     }
 
     @GET

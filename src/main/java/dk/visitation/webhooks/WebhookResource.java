@@ -1,5 +1,6 @@
 package dk.visitation.webhooks;
 
+import dk.visitation.common.Replays;
 import dk.visitation.common.ETags;
 import dk.visitation.common.IdempotencyKeys;
 import dk.visitation.common.PageRequest;
@@ -75,10 +76,7 @@ public class WebhookResource {
         WebhookSubscriptions.Creation creation = subscriptions.create(request, idempotencyKey);
         Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("webhooks").path(creation.created().id().toString()).build())
                 .tag(ETags.of(creation.created().version())).entity(creation.created());
-        if (creation.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
+        return Replays.answer(response, creation.replayed());
     }
 
     @GET
