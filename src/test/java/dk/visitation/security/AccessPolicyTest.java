@@ -125,6 +125,8 @@ class AccessPolicyTest {
             Map.entry("agreeStatusNotes", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("receiveStatusNote", Set.of(SYSTEM)),
             Map.entry("listStatusNotes", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("getGrantGoals", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
+            Map.entry("reviseGrantGoals", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("createWebhook", Set.of(SYSTEM)),
             Map.entry("listWebhooks", Set.of(SYSTEM)),
             Map.entry("getWebhook", Set.of(SYSTEM)),
@@ -138,7 +140,7 @@ class AccessPolicyTest {
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
             "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "withdrawHandover", "endSharedArrangement", "openWorkItem",
             "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement", "streamCaseTasks", "recordCasework", "listCasework",
-            "listCaseDeadlines", "startGrant", "endGrant", "agreeStatusNotes", "getAdviser", "replaceAdviser", "getProvider", "replaceProvider",
+            "listCaseDeadlines", "startGrant", "endGrant", "agreeStatusNotes", "getGrantGoals", "reviseGrantGoals", "getAdviser", "replaceAdviser", "getProvider", "replaceProvider",
             "getWebhook", "deleteWebhook", "resumeWebhook", "listWebhookDeliveries", "redeliverWebhookDelivery");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
@@ -267,6 +269,9 @@ class AccessPolicyTest {
             Map.entry("getCaseAdvisers", (as, id, etag) -> as.get("/cases/" + id + "/advisers")),
             Map.entry("createProvider", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("name", "Politik " + UUID.randomUUID(),
                     "kind", "INTERNAL", "services", List.of("RESPITE_CARE"))).post("/providers")),
+            Map.entry("getGrantGoals", (as, id, etag) -> as.get("/cases/" + id + "/grants/" + UUID.randomUUID() + "/goals")),
+            Map.entry("reviseGrantGoals", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("goals", List.of("Politik")))
+                    .put("/cases/" + id + "/grants/" + UUID.randomUUID() + "/goals")),
             Map.entry("getCaseStatusNotes", (as, id, etag) -> as.get("/cases/" + id + "/status-notes")),
             Map.entry("agreeStatusNotes", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("cadence", "BEFORE_FOLLOW_UP"))
                     .put("/cases/" + id + "/status-notes/agreements/" + UUID.randomUUID())),

@@ -157,7 +157,7 @@ class ChildDataReadsTest {
                 case "/tasks/{id}" -> assessment;
                 default -> caseId.toString();
             };
-            String url = call.getKey().replace("{id}", id).replace("{itemId}", item[0]);
+            String url = call.getKey().replace("{id}", id).replace("{itemId}", item[0]).replace("{grantId}", internal);
             long before = newestWalkerEntry(cpr);
             String accept = url.endsWith("/stream") ? "text/event-stream" : "application/json, text/html;q=0.5";
             int status = as(walker()).accept(accept).queryParams(call.getValue()).get(url)
