@@ -23,9 +23,16 @@ class ProcessRebuild {
             CaseStatus.PREPARING_COMMITTEE, CaseStatus.ON_COMMITTEE_AGENDA);
 
     private final CaseRegistration registration;
+    private final boolean enabled;
 
-    ProcessRebuild(CaseRegistration registration) {
+    /**
+     * {@code visitation.rebuild.open-cases=false} leaves the open cases without processes: only for benchmarks of reads
+     * over a generated record (bench/scale.sh), whose open cases no engine is meant to carry.
+     */
+    ProcessRebuild(CaseRegistration registration,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "visitation.rebuild.open-cases", defaultValue = "true") boolean enabled) {
         this.registration = registration;
+        this.enabled = enabled;
     }
 
     /** An open case and the status it waits in. */
@@ -50,6 +57,10 @@ class ProcessRebuild {
 
     void rebuild(@Observes EngineStarted engine) {
         if (!engine.empty()) {
+            return;
+        }
+        if (!enabled) {
+            LOG.warn("Open cases are not rebuilt in the engine (visitation.rebuild.open-cases=false): their tasks stay away");
             return;
         }
         int rebuilt = 0;

@@ -138,6 +138,13 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void webhooks_go_only_to_the_hosts_the_municipality_names_and_to_none_by_default() throws Exception {
+        assertEquals("okonomi.randers.dk,ledelsesinfo.randers.dk", config.path("VISITATION_WEBHOOKS_ALLOWED_HOSTS").asText());
+        assertEquals("", find(kustomize(BASE), "ConfigMap", "visitation-service").path("data")
+                .path("VISITATION_WEBHOOKS_ALLOWED_HOSTS").asText("missing"));
+    }
+
+    @Test
     void secrets_are_only_referenced_never_rendered() {
         assertTrue(rendered.stream().noneMatch(r -> r.path("kind").asText().equals("Secret")), "a Secret in the manifests");
         Map<String, String> references = new HashMap<>();
