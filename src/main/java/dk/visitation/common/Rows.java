@@ -86,6 +86,8 @@ public final class Rows {
             converted = Enum.valueOf((Class<? extends Enum>) boxed, name);
         } else if (boxed == UUID.class && value instanceof String text) {
             converted = UUID.fromString(text);
+        } else if (boxed == java.time.LocalDate.class && value instanceof java.sql.Date date) {
+            converted = date.toLocalDate();
         } else if (boxed == String.class && value instanceof Character character) {
             converted = character.toString();
         } else {
