@@ -28,6 +28,11 @@ public final class ProviderApi {
             @Schema(nullable = true, examples = "+45 89 40 12 34") String phone) {
     }
 
+    @Schema(name = "ProviderContactView", description = "Whom the municipality contacts at the provider; each part empty when not given")
+    public record ContactView(@Schema(nullable = true) String name, @Schema(nullable = true) String email,
+            @Schema(nullable = true) String phone) {
+    }
+
     @Schema(name = "ProviderEntry", description = "A provider as the register is to hold it (POST creates, PUT replaces); an external "
             + "provider needs its offer id on Tilbudsportalen")
     public record ProviderEntry(
@@ -47,7 +52,7 @@ public final class ProviderApi {
     public record ProviderView(UUID id, String name, Grant.Provider kind,
             @Schema(nullable = true) String tilbudsportalenId,
             @Schema(description = "Sorted by name") List<Grant.ServiceType> services,
-            Contact contact,
+            ContactView contact,
             @Schema(description = "In use for new grants") boolean active,
             OffsetDateTime updatedAt,
             String updatedBy,

@@ -149,7 +149,7 @@ public class ProviderRegister implements ProviderDirectory {
     private static ProviderApi.ProviderView view(Provider p) {
         return new ProviderApi.ProviderView(p.id, p.name, p.kind, p.tilbudsportalenId,
                 p.services.stream().sorted(java.util.Comparator.comparing(Enum::name)).toList(),
-                new ProviderApi.Contact(p.contactName, p.contactEmail, p.contactPhone), p.active, Times.local(p.updatedAt),
+                new ProviderApi.ContactView(p.contactName, p.contactEmail, p.contactPhone), p.active, Times.local(p.updatedAt),
                 p.updatedBy, p.version);
     }
 
