@@ -18,7 +18,12 @@ public final class FollowUpRule implements DeadlineRule {
 
     /** Whether {@code deadline} is a follow-up of the grant {@code grantId}. */
     static boolean about(Deadline deadline, UUID grantId) {
-        return deadline.rule() instanceof FollowUpRule && deadline.key().startsWith("bl-95:" + grantId + ":");
+        return deadline.rule() instanceof FollowUpRule && deadline.key().startsWith(keyPrefix(grantId));
+    }
+
+    /** The keys of a grant's follow-ups: the prefix, then the follow-up's number (0 the first). */
+    private static String keyPrefix(UUID grantId) {
+        return "bl-95:" + grantId + ":";
     }
 
     @Override
@@ -44,7 +49,7 @@ public final class FollowUpRule implements DeadlineRule {
                     .filter(f -> measure.grantId().equals(f.grantId())).toList();
             LocalDate dueDay = measure.from().plusMonths(FIRST_MONTHS);
             var startsAt = measure.from().atStartOfDay(dk.visitation.common.Times.DENMARK).toInstant();
-            String key = "bl-95:" + measure.grantId() + ":0";
+            String key = keyPrefix(measure.grantId()) + 0;
             for (int i = 0; dueDay.isBefore(measure.to()); i++) {
                 Deadline deadline = Deadline.open(key, record.caseId(), this, startsAt, RuleContext.endOf(dueDay), context.warnFrom(dueDay));
                 if (i < followUps.size()) {
@@ -52,7 +57,7 @@ public final class FollowUpRule implements DeadlineRule {
                     deadlines.add(deadline.metBy(done));
                     startsAt = done.occurredAt();
                     dueDay = RuleContext.day(done.occurredAt()).plusMonths(context.followUpCadenceMonths());
-                    key = "bl-95:" + measure.grantId() + ":" + (i + 1);
+                    key = keyPrefix(measure.grantId()) + (i + 1);
                 } else {
                     deadlines.add(deadline);
                     break;

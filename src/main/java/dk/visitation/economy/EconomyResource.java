@@ -113,9 +113,7 @@ public class EconomyResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response start(@PathParam("id") UUID id, @PathParam("grantId") UUID grantId, @Valid @NotNull EconomyApi.GrantStart request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Grants.Started started = grants.start(id, grantId, request.startedOn(), ifMatch);
-        Response.ResponseBuilder response = Response.ok(EconomyApi.GrantView.of(started.grant())).tag(ETags.of(started.grant().version));
-        return Replays.answer(response, started.replayed());
+        return answer(grants.start(id, grantId, request.startedOn(), ifMatch));
     }
 
     @POST
@@ -139,9 +137,12 @@ public class EconomyResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response end(@PathParam("id") UUID id, @PathParam("grantId") UUID grantId, @Valid @NotNull EconomyApi.GrantEnd request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        GrantEnding.Ended ended = ending.end(id, grantId, request.to(), request.reason(), ifMatch);
-        Response.ResponseBuilder response = Response.ok(EconomyApi.GrantView.of(ended.grant())).tag(ETags.of(ended.grant().version));
-        return Replays.answer(response, ended.replayed());
+        return answer(ending.end(id, grantId, request.to(), request.reason(), ifMatch));
+    }
+
+    /** The changed grant with its ETag, marked as a replay when the call repeated the change. */
+    private static Response answer(GrantChanged changed) {
+        return Replays.answer(Response.ok(EconomyApi.GrantView.of(changed.grant())).tag(ETags.of(changed.grant().version)), changed.replayed());
     }
 
     @GET

@@ -28,10 +28,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class GrantEnding {
 
-    /** An ended grant and whether the call only repeated the end already recorded. */
-    public record Ended(Grant grant, boolean replayed) {
-    }
-
     private final CaseAccess cases;
     private final CaseAuditTrail trail;
     private final Caller caller;
@@ -46,14 +42,14 @@ public class GrantEnding {
 
     /** Cuts the grant's period at {@code to} (exclusive) at the version If-Match names; the same end sent again is a replay. */
     @Transactional
-    public Ended end(UUID caseId, UUID grantId, LocalDate to, String reason, String ifMatch) {
+    public GrantChanged end(UUID caseId, UUID grantId, LocalDate to, String reason, String ifMatch) {
         cases.access(caseId, AccessLog.Action.CHANGE, "grant end");
         Grant grant = Grant.findById(grantId, LockModeType.PESSIMISTIC_WRITE);
         if (grant == null || !grant.caseId.equals(caseId)) {
             throw ProblemException.notFound("Grant", grantId);
         }
         if (grant.grantedTo != null && to.equals(grant.validTo)) {
-            return new Ended(grant, true);
+            return new GrantChanged(grant, true);
         }
         ETags.requireCurrent(ifMatch, grant.version);
         if (grant.approval == Grant.Approval.REJECTED) {
@@ -88,6 +84,6 @@ public class GrantEnding {
         payload.put("grantedTo", grant.grantedTo.toString());
         payload.put("endedEarly", true);
         events.publish(IntegrationEvents.GRANT_CHANGED, caseId, payload);
-        return new Ended(grant, false);
+        return new GrantChanged(grant, false);
     }
 }

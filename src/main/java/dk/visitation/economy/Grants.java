@@ -119,24 +119,20 @@ public class Grants {
         return Grant.list("caseId = ?1 order by validFrom, id", caseId);
     }
 
-    /** A started grant and whether the call only repeated the start already recorded. */
-    public record Started(Grant grant, boolean replayed) {
-    }
-
     /**
      * Records the day the granted service actually started, which takes the grant off the list of grants not yet
      * started (GET /waiting/grants). If-Match names the grant's version; the same day sent again is answered as it stands
      * (a retry after a lost answer), another day with the current version corrects it. Audited on the case.
      */
     @Transactional
-    public Started start(UUID caseId, UUID grantId, LocalDate startedOn, String ifMatch) {
+    public GrantChanged start(UUID caseId, UUID grantId, LocalDate startedOn, String ifMatch) {
         cases.access(caseId, AccessLog.Action.CHANGE, "grant start");
         Grant grant = Grant.findById(grantId);
         if (grant == null || !grant.caseId.equals(caseId)) {
             throw ProblemException.notFound("Grant", grantId);
         }
         if (startedOn.equals(grant.startedOn)) {
-            return new Started(grant, true);
+            return new GrantChanged(grant, true);
         }
         ETags.requireCurrent(ifMatch, grant.version);
         if (startedOn.isAfter(LocalDate.now(Times.DENMARK))) {
@@ -153,7 +149,7 @@ public class Grants {
         grant.startRecordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         grant.persistAndFlush();
         trail.record(caseId, null, "CHANGE", "grant start", before, grant.id + ": started on " + startedOn, null);
-        return new Started(grant, false);
+        return new GrantChanged(grant, false);
     }
 
     /** The ids of the case's grants that run on {@code day} (for the handover summary). */

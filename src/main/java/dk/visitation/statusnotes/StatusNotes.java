@@ -170,8 +170,9 @@ public class StatusNotes {
         LocalDate today = LocalDate.now(Times.DENMARK);
         List<StatusNoteApi.ExpectedView> expected = new ArrayList<>();
         List<StatusNoteApi.NoteView> received = new ArrayList<>();
+        Map<UUID, List<StatusNote>> notesByGrant = notesOf(agreements);
         for (StatusNoteAgreement agreement : agreements) {
-            List<StatusNote> notes = StatusNote.list("grantId", Sort.by("receivedAt").and("id"), agreement.grantId);
+            List<StatusNote> notes = notesByGrant.getOrDefault(agreement.grantId, List.of());
             List<StatusNoteSchedule.Expected> due = expected(agreement, grants.get(agreement.grantId), notes, today);
             due.forEach(e -> expected.add(expectedView(e, agreement, grants.get(agreement.grantId), ref)));
             for (int i = 0; i < notes.size(); i++) {
@@ -189,21 +190,20 @@ public class StatusNotes {
         Set<UUID> visible = cases.visibleOf(agreements.stream().map(a -> a.caseId).distinct().toList());
         Map<UUID, CaseRef> refs = cases.refs(visible);
         Map<UUID, Measures.Provided> grants = measures.provided(agreements.stream().map(a -> a.grantId).toList());
-        Map<UUID, List<StatusNote>> notes = new HashMap<>();
-        StatusNote.<StatusNote>listAll(Sort.by("receivedAt").and("id")).forEach(n -> notes.computeIfAbsent(n.grantId, k -> new ArrayList<>()).add(n));
+        List<StatusNoteAgreement> kept = agreements.stream().filter(agreement -> {
+            CaseRef ref = refs.get(agreement.caseId);
+            return ref != null && (filter.department() == null || ref.department() == filter.department())
+                    && (filter.adviser() == null || filter.adviser().equals(ref.adviser()))
+                    && (filter.provider() == null || filter.provider().equals(grants.get(agreement.grantId).providerId()));
+        }).toList();
+        Map<UUID, List<StatusNote>> notes = notesOf(kept); // only the notes of the agreements in scope and filter
         LocalDate today = LocalDate.now(Times.DENMARK);
         List<StatusNoteApi.ExpectedView> all = new ArrayList<>();
-        for (StatusNoteAgreement agreement : agreements) {
-            CaseRef ref = refs.get(agreement.caseId);
+        for (StatusNoteAgreement agreement : kept) {
             Measures.Provided grant = grants.get(agreement.grantId);
-            if (ref == null || (filter.department() != null && ref.department() != filter.department())
-                    || (filter.adviser() != null && !filter.adviser().equals(ref.adviser()))
-                    || (filter.provider() != null && !filter.provider().equals(grant.providerId()))) {
-                continue;
-            }
             for (StatusNoteSchedule.Expected e : expected(agreement, grant, notes.getOrDefault(agreement.grantId, List.of()), today)) {
                 if (filter.status() == null || filter.status().contains(e.status())) {
-                    all.add(expectedView(e, agreement, grant, ref));
+                    all.add(expectedView(e, agreement, grant, refs.get(agreement.caseId)));
                 }
             }
         }
@@ -227,6 +227,16 @@ public class StatusNotes {
         accessLog.record(AccessLog.Action.SEARCH, "status notes list", shown.stream().map(StatusNoteApi.ExpectedView::caseId).distinct().toList(),
                 List.of(), criteria);
         return new Page<>(List.copyOf(shown), page.page, page.size, all.size());
+    }
+
+    /** The notes received on these agreements' grants, per grant in the order received: one query per batch of grants. */
+    private static Map<UUID, List<StatusNote>> notesOf(List<StatusNoteAgreement> agreements) {
+        Map<UUID, List<StatusNote>> notes = new HashMap<>();
+        for (List<UUID> batch : dk.visitation.common.IdBatches.of(agreements.stream().map(a -> a.grantId).toList())) {
+            StatusNote.<StatusNote>list("grantId in ?1", Sort.by("receivedAt").and("id"), batch)
+                    .forEach(n -> notes.computeIfAbsent(n.grantId, k -> new ArrayList<>()).add(n));
+        }
+        return notes;
     }
 
     private List<StatusNoteSchedule.Expected> expected(StatusNoteAgreement agreement, Measures.Provided grant, List<StatusNote> notes,
