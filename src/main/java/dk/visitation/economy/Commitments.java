@@ -4,6 +4,7 @@ import dk.visitation.common.Department;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** Splits a grant's cost day-exactly between the departments that pay for its days. */
@@ -14,6 +15,17 @@ public final class Commitments {
 
     /** A grant's terms: price per unit per tariff period, scope in units, period [start, end). */
     public record Terms(long priceOre, BigDecimal scope, Cost.TariffPeriod tariff, LocalDate start, LocalDate end) {
+
+        /**
+         * The grant changed from {@code day} (inside the period, after its start): the earlier part keeps these terms up to
+         * the day, the later part has the new ones to the end. Each part is costed from its own start by the rounding rule.
+         */
+        public List<Terms> changedFrom(LocalDate day, long newPriceOre, BigDecimal newScope, Cost.TariffPeriod newTariff) {
+            if (!day.isAfter(start) || !day.isBefore(end)) {
+                throw new IllegalArgumentException("A change falls after the start and before the end: " + day);
+            }
+            return List.of(new Terms(priceOre, scope, tariff, start, day), new Terms(newPriceOre, newScope, newTariff, day, end));
+        }
     }
 
     /** What each department pays of the grant's days within [from, to). */

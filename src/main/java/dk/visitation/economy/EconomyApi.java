@@ -39,7 +39,10 @@ public final class EconomyApi {
     }
 
     @Schema(name = "Grant")
-    public record GrantView(UUID id, UUID caseId, Grant.ServiceType serviceType, String legalBasis,
+    public record GrantView(UUID id,
+            @Schema(description = "The grant this is a part of: the id of its first part, which is the grant's id for its start, goals, "
+                    + "status notes and follow-ups; equal to id unless the grant was changed from a date") UUID grantId,
+            UUID caseId, Grant.ServiceType serviceType, String legalBasis,
             @Schema(nullable = true, description = "The provider in the register; empty for a grant that names one by free text only")
             UUID providerId, Grant.Provider provider,
             @Schema(description = "As the grant was made (the register's name then)") String providerName, long priceOre, Cost.TariffPeriod tariffPeriod, BigDecimal scope, LocalDate from, LocalDate to,
@@ -57,17 +60,31 @@ public final class EconomyApi {
             @Schema(nullable = true, description = "The end it was granted with (exclusive), when it was ended early; `to` is then "
                     + "the end it has") LocalDate grantedTo,
             @Schema(nullable = true, description = "Why it was ended early") String endReason,
+            @Schema(nullable = true, description = "Why the terms changed from this part's first day; empty for a grant's first part")
+            String changeReason,
             long version) {
 
         static GrantView of(Grant g) {
             LocalDate grantedOn = g.grantedOn();
             Long daysToStart = grantedOn == null || g.startedOn == null ? null
                     : Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(grantedOn, g.startedOn));
-            return new GrantView(g.id, g.caseId, g.serviceType, g.legalBasis, g.providerId, g.provider, g.providerName, g.priceOre,
+            return new GrantView(g.id, g.grantId(), g.caseId, g.serviceType, g.legalBasis, g.providerId, g.provider, g.providerName, g.priceOre,
                     g.tariffPeriod, g.scope, g.validFrom, g.validTo,
                     Cost.upTo(g.priceOre, g.scope, g.tariffPeriod, g.validFrom, g.validTo), g.approval, grantedOn, g.validFrom,
-                    g.startedOn, daysToStart, g.grantedTo, g.endReason, g.version);
+                    g.startedOn, daysToStart, g.grantedTo, g.endReason, g.changeReason, g.version);
         }
+    }
+
+    @Schema(name = "GrantChange", description = "Changes the grant's price, tariff or scope from a day: the days before keep the terms "
+            + "they had, the new terms run to the grant's end. Leave out what stays as it is")
+    public record GrantChange(
+            @NotNull @Schema(description = "The first day of the new terms: after the grant's (or its last change's) first day, "
+                    + "before its end", examples = "2026-07-01") LocalDate from,
+            @Positive @Schema(nullable = true, description = "The new price per unit per tariff period in øre", examples = "132000000")
+            Long priceOre,
+            @Schema(nullable = true) Cost.TariffPeriod tariffPeriod,
+            @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) @Schema(nullable = true, examples = "1.5") BigDecimal scope,
+            @NotBlank @Size(max = 1000) @Schema(examples = "Ny takst fra leverandøren efter genforhandling") String reason) {
     }
 
     @Schema(name = "GrantEnd", description = "Ends the grant before the end it was granted with; to is exclusive, as in the grant")

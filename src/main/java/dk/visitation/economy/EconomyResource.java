@@ -43,10 +43,8 @@ public class EconomyResource {
     private final Grants grants;
     private final PaymentResponsibility payments;
     private final EconomyReviews reviews;
-    private final GrantEnding ending;
 
-    EconomyResource(Grants grants, PaymentResponsibility payments, EconomyReviews reviews, GrantEnding ending) {
-        this.ending = ending;
+    EconomyResource(Grants grants, PaymentResponsibility payments, EconomyReviews reviews) {
         this.grants = grants;
         this.payments = payments;
         this.reviews = reviews;
@@ -91,58 +89,6 @@ public class EconomyResource {
     @APIResponse(responseCode = "404", description = "No such case in the caller's scope")
     public List<EconomyApi.GrantView> grants(@PathParam("id") UUID id) {
         return grants.grants(id).stream().map(EconomyApi.GrantView::of).toList();
-    }
-
-    @POST
-    @Path("/grants/{grantId: " + Paths.UUID + "}/start")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
-    @Operation(operationId = "startGrant", summary = "Record the day the granted service actually started (omsætning)",
-            description = "Takes the grant off the list of grants not yet started (GET /waiting/grants). If-Match: the grant's ETag "
-                    + "(its version, as createGrant and listGrants give it). The same day sent again answers the grant as it stands "
-                    + "(Idempotent-Replayed: true) whatever If-Match says; another day with the current ETag corrects the start. "
-                    + "Written to the case's audit trail.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EconomyApi.GrantStart.class),
-            examples = @ExampleObject(name = "started", value = "{\"startedOn\": \"2026-12-01\"}")))
-    @APIResponse(responseCode = "200", description = "The grant with its start", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EconomyApi.GrantView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid start, e.g. a day in the future")
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope, or no such grant of the case")
-    @APIResponse(responseCode = "412", description = "The grant changed since the ETag in If-Match")
-    @APIResponse(responseCode = "422", description = "The grant is not in force (awaits ECONOMY's approval, or was rejected)")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response start(@PathParam("id") UUID id, @PathParam("grantId") UUID grantId, @Valid @NotNull EconomyApi.GrantStart request,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return answer(grants.start(id, grantId, request.startedOn(), ifMatch));
-    }
-
-    @POST
-    @Path("/grants/{grantId: " + Paths.UUID + "}/end")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.MYN_ADVISER, Role.CBA_ADVISER, Role.LEADER})
-    @Operation(operationId = "endGrant", summary = "End a grant early, with the reason",
-            description = "Cuts the grant's period at `to` (exclusive); its first day ends a grant that never ran, at no cost. The "
-                    + "commitment account and the expensive cases follow at once, and a cut into an approved quarter becomes a "
-                    + "correction in the next settlement. If-Match: the grant's ETag. The same end sent again answers the grant as "
-                    + "it stands (Idempotent-Replayed: true). Written to the case's audit trail; a grant.changed event.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EconomyApi.GrantEnd.class),
-            examples = @ExampleObject(name = "moved", value = "{\"to\": \"2026-12-01\", \"reason\": \"Familien er flyttet fra kommunen\"}")))
-    @APIResponse(responseCode = "200", description = "The grant with its new end", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EconomyApi.GrantView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid end: not before the grant's end, before its first day, or not after "
-            + "the day the service started")
-    @APIResponse(responseCode = "404", description = "No such case in the caller's scope, or no such grant of the case")
-    @APIResponse(responseCode = "412", description = "The grant changed since the ETag in If-Match")
-    @APIResponse(responseCode = "422", description = "The grant was rejected and never ran")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response end(@PathParam("id") UUID id, @PathParam("grantId") UUID grantId, @Valid @NotNull EconomyApi.GrantEnd request,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return answer(ending.end(id, grantId, request.to(), request.reason(), ifMatch));
-    }
-
-    /** The changed grant with its ETag, marked as a replay when the call repeated the change. */
-    private static Response answer(GrantChanged changed) {
-        return Replays.answer(Response.ok(EconomyApi.GrantView.of(changed.grant())).tag(ETags.of(changed.grant().version)), changed.replayed());
     }
 
     @GET

@@ -133,6 +133,9 @@ public class EconomyReviews implements TaskForm {
         Grant.Approval before = grant.approval;
         grant.approval = approved.asBoolean() ? Grant.Approval.APPROVED : Grant.Approval.REJECTED;
         grant.approvalDecidedAt = now;
+        if (grant.partOf != null && grant.approval == Grant.Approval.APPROVED) {
+            GrantChanges.approved(grant);
+        }
         trail.record(grant.caseId, task.completedBy(), "CHANGE", "grant.approval", grant.id + ": " + before,
                 grant.id + ": " + grant.approval, text.asText().strip());
         events.publish(IntegrationEvents.GRANT_CHANGED, grant.caseId, Map.of("grantId", grant.id.toString(),

@@ -122,8 +122,21 @@ public class Grant extends PanacheEntityBase {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    /** The grant's first part, when this row is a later part of a grant changed from a date (V67); null for the first part. */
+    @Column(name = "part_of")
+    public UUID partOf;
+
+    /** Why the grant was changed from this part's first day; null for the first part. */
+    @Column(name = "change_reason")
+    public String changeReason;
+
     @Version
     public long version;
+
+    /** The grant this row is a part of: its first part's id, which is the grant's id to everything that follows it. */
+    public UUID grantId() {
+        return partOf != null ? partOf : id;
+    }
 
     /** The Danish day the grant came into force: ECONOMY's approval where it was needed, else its creation; null until then. */
     LocalDate grantedOn() {

@@ -10,7 +10,6 @@ import dk.visitation.events.IntegrationEvents;
 import dk.visitation.security.AccessLog;
 import dk.visitation.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,50 +39,68 @@ public class GrantEnding {
         this.events = events;
     }
 
-    /** Cuts the grant's period at {@code to} (exclusive) at the version If-Match names; the same end sent again is a replay. */
+    /**
+     * Cuts the grant's period at {@code to} (exclusive): the path names its last part, If-Match that part's version; the same
+     * end sent again is a replay. A grant changed from a date ends across its parts: a part that begins on or after {@code to} is left
+     * without days, the part {@code to} falls in is cut. The answer is the part the grant now ends with.
+     */
     @Transactional
     public GrantChanged end(UUID caseId, UUID grantId, LocalDate to, String reason, String ifMatch) {
         cases.access(caseId, AccessLog.Action.CHANGE, "grant end");
-        Grant grant = Grant.findById(grantId, LockModeType.PESSIMISTIC_WRITE);
-        if (grant == null || !grant.caseId.equals(caseId)) {
-            throw ProblemException.notFound("Grant", grantId);
+        List<Grant> parts = GrantChanges.parts(caseId, grantId);
+        Grant first = parts.getFirst();
+        Grant last = GrantChanges.last(parts);
+        List<Grant> running = parts.stream().filter(p -> p.approval != Grant.Approval.REJECTED).toList();
+        if (running.stream().anyMatch(p -> p.grantedTo != null) && to.equals(endingPart(running, first).validTo)) {
+            return new GrantChanged(endingPart(running, first), true);
         }
-        if (grant.grantedTo != null && to.equals(grant.validTo)) {
-            return new GrantChanged(grant, true);
-        }
-        ETags.requireCurrent(ifMatch, grant.version);
-        if (grant.approval == Grant.Approval.REJECTED) {
+        GrantChanges.requireNoPendingChange(parts);
+        GrantChanges.requireLast(parts, grantId);
+        ETags.requireCurrent(ifMatch, last.version);
+        if (first.approval == Grant.Approval.REJECTED) {
             throw new ProblemException(ProblemType.BUSINESS_RULE, "The grant was rejected: it never ran, so it cannot end",
                     List.of(new Problem.FieldError("grantId", "was rejected")));
         }
-        if (!to.isBefore(grant.validTo)) {
-            throw ProblemException.invalid("to", "must be before the grant's end (" + grant.validTo + "); a longer grant is a new decision");
+        LocalDate end = endingPart(running, first).validTo;
+        if (!to.isBefore(end)) {
+            throw ProblemException.invalid("to", "must be before the grant's end (" + end + "); a longer grant is a new decision");
         }
-        if (to.isBefore(grant.validFrom)) {
-            throw ProblemException.invalid("to", "must not be before the grant's first day (" + grant.validFrom
+        if (to.isBefore(first.validFrom)) {
+            throw ProblemException.invalid("to", "must not be before the grant's first day (" + first.validFrom
                     + "); ending on the first day means it never ran");
         }
-        if (grant.startedOn != null && !to.isAfter(grant.startedOn)) {
-            throw ProblemException.invalid("to", "must be after the day the service started (" + grant.startedOn + ")");
+        if (first.startedOn != null && !to.isAfter(first.startedOn)) {
+            throw ProblemException.invalid("to", "must be after the day the service started (" + first.startedOn + ")");
         }
-        String before = Grants.describe(grant);
-        if (grant.grantedTo == null) {
-            grant.grantedTo = grant.validTo;
+        String before = Grants.describe(last);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (Grant part : running) {
+            if (part.validTo.isAfter(to)) {
+                if (part.grantedTo == null) {
+                    part.grantedTo = part.validTo;
+                }
+                part.validTo = part.validFrom.isAfter(to) ? part.validFrom : to;
+                part.endReason = reason.strip();
+                part.endedBy = caller.user();
+                part.endedAt = now;
+            }
         }
-        grant.validTo = to;
-        grant.endReason = reason.strip();
-        grant.endedBy = caller.user();
-        grant.endedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        grant.persistAndFlush();
-        trail.record(caseId, null, "CHANGE", "grant end", before, Grants.describe(grant), grant.endReason);
+        Grant.flush();
+        Grant ending = endingPart(running, first);
+        trail.record(caseId, null, "CHANGE", "grant end", before, Grants.describe(ending), ending.endReason);
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("grantId", grant.id.toString());
-        payload.put("serviceType", grant.serviceType.name());
-        payload.put("from", grant.validFrom.toString());
-        payload.put("to", grant.validTo.toString());
-        payload.put("grantedTo", grant.grantedTo.toString());
+        payload.put("grantId", first.id.toString());
+        payload.put("serviceType", first.serviceType.name());
+        payload.put("from", first.validFrom.toString());
+        payload.put("to", ending.validTo.toString());
+        payload.put("grantedTo", last.grantedTo.toString());
         payload.put("endedEarly", true);
         events.publish(IntegrationEvents.GRANT_CHANGED, caseId, payload);
-        return new GrantChanged(grant, false);
+        return new GrantChanged(ending, false);
+    }
+
+    /** The part the grant ends with: the last one that has days, or its first part when none has (it never ran). */
+    private static Grant endingPart(List<Grant> running, Grant first) {
+        return running.stream().filter(p -> p.validTo.isAfter(p.validFrom)).reduce((a, b) -> b).orElse(first);
     }
 }

@@ -127,10 +127,7 @@ public class Grants {
     @Transactional
     public GrantChanged start(UUID caseId, UUID grantId, LocalDate startedOn, String ifMatch) {
         cases.access(caseId, AccessLog.Action.CHANGE, "grant start");
-        Grant grant = Grant.findById(grantId);
-        if (grant == null || !grant.caseId.equals(caseId)) {
-            throw ProblemException.notFound("Grant", grantId);
-        }
+        Grant grant = GrantChanges.parts(caseId, grantId).getFirst(); // the start is the grant's, kept on its first part
         if (startedOn.equals(grant.startedOn)) {
             return new GrantChanged(grant, true);
         }
@@ -152,11 +149,11 @@ public class Grants {
         return new GrantChanged(grant, false);
     }
 
-    /** The ids of the case's grants that run on {@code day} (for the handover summary). */
+    /** The ids of the case's grants that run on {@code day} (for the handover summary): a changed grant by its own id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> activeGrants(UUID caseId, LocalDate day) {
         return Grant.<Grant>list("caseId = ?1 and validFrom <= ?2 and validTo > ?2 order by validFrom", caseId, day)
-                .stream().map(g -> g.id).toList();
+                .stream().map(Grant::grantId).distinct().toList();
     }
 
     /** A grant as the audit trail shows it. */

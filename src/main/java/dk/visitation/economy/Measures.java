@@ -35,13 +35,25 @@ public class Measures {
             LocalDate to, boolean inForce) {
     }
 
-    /** The grants among {@code grantIds}, by id (those not found are left out). */
+    /**
+     * The grants among {@code grantIds}, by id (those not found are left out, as is a later part of a changed grant: a grant
+     * is known by its first part's id), each with its whole period over its parts.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<UUID, Provided> provided(Collection<UUID> grantIds) {
         Map<UUID, Provided> found = new HashMap<>();
         for (List<UUID> batch : dk.visitation.common.IdBatches.of(grantIds)) {
-            Grant.<Grant>list("id in ?1", batch).forEach(g -> found.put(g.id, new Provided(g.id, g.caseId, g.providerId, g.provider.name(),
-                    g.providerName, g.validFrom, g.validTo, g.approval.inForce())));
+            for (Grant g : Grant.<Grant>list("(id in ?1 or partOf in ?1) order by validFrom, createdAt", batch)) {
+                Provided first = found.get(g.grantId());
+                if (g.partOf == null) {
+                    found.put(g.id, new Provided(g.id, g.caseId, g.providerId, g.provider.name(), g.providerName, g.validFrom, g.validTo,
+                            g.approval.inForce()));
+                } else if (first != null && g.approval != Grant.Approval.REJECTED && g.validTo.isAfter(g.validFrom)
+                        && g.validTo.isAfter(first.to())) {
+                    found.put(first.grantId(), new Provided(first.grantId(), first.caseId(), first.providerId(), first.providerKind(),
+                            first.providerName(), first.from(), g.validTo, first.inForce()));
+                }
+            }
         }
         return found;
     }
@@ -55,9 +67,10 @@ public class Measures {
     public Map<UUID, List<Measure>> of(Collection<UUID> caseIds) {
         Map<UUID, List<Measure>> measures = new HashMap<>();
         for (List<UUID> batch : dk.visitation.common.IdBatches.of(caseIds)) {
-            Grant.<Grant>list("caseId in ?1 and approval <> ?2 order by validFrom, id", batch,
-                            Grant.Approval.REJECTED)
-                    .forEach(g -> measures.computeIfAbsent(g.caseId, k -> new java.util.ArrayList<>()).add(measure(g)));
+            Map<UUID, Measure> byGrant = new java.util.LinkedHashMap<>();
+            Grant.<Grant>list("caseId in ?1 and approval <> ?2 order by validFrom, id", batch, Grant.Approval.REJECTED)
+                    .forEach(g -> byGrant.merge(g.grantId(), measure(g), Measures::joined));
+            byGrant.values().forEach(m -> measures.computeIfAbsent(m.caseId(), k -> new java.util.ArrayList<>()).add(m));
         }
         return measures;
     }
@@ -72,7 +85,7 @@ public class Measures {
     public List<RunningGrant> runningOn(UUID caseId, LocalDate day) {
         return Grant.<Grant>list("caseId = ?1 and validFrom <= ?2 and validTo > ?2 and approval in ?3 order by validFrom, id", caseId, day,
                         List.of(Grant.Approval.NOT_REQUIRED, Grant.Approval.APPROVED)).stream()
-                .map(g -> new RunningGrant(g.id, g.serviceType.name(), g.legalBasis, g.validFrom, g.validTo,
+                .map(g -> new RunningGrant(g.grantId(), g.serviceType.name(), g.legalBasis, g.validFrom, g.validTo,
                         g.provider == null ? null : g.provider.name(), g.providerName))
                 .toList();
     }
@@ -85,11 +98,17 @@ public class Measures {
                 .setParameter("since", since).setParameter("rejected", Grant.Approval.REJECTED).getResultList();
     }
 
+    /** A grant changed from a date is one measure over its parts: from its first day to the end of its last part with days. */
+    private static Measure joined(Measure first, Measure later) {
+        return new Measure(first.grantId(), first.caseId(), first.serviceType(), first.legalBasis(), first.needsChildPlan(), first.from(),
+                later.to().isAfter(later.from()) && later.to().isAfter(first.to()) ? later.to() : first.to(), first.decidedAt());
+    }
+
     private static Measure measure(Grant g) {
         boolean plan = switch (g.serviceType) {
             case PLACEMENT, RESPITE_CARE, SUPPORTIVE_MEASURES, HOME_TRAINING -> true;
             case NECESSARY_EXTRA_COSTS, LOST_EARNINGS, SPECIAL_TRANSPORT -> false;
         };
-        return new Measure(g.id, g.caseId, g.serviceType.name(), g.legalBasis, plan, g.validFrom, g.validTo, g.createdAt);
+        return new Measure(g.grantId(), g.caseId, g.serviceType.name(), g.legalBasis, plan, g.validFrom, g.validTo, g.createdAt);
     }
 }

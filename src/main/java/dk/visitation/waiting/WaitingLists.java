@@ -116,7 +116,8 @@ public class WaitingLists {
                 "coalesce(g.approvalDecidedAt, g.createdAt) < :onEnd",
                 asOfNow ? "g.startedOn is null" : "(g.startedOn is null or g.startedOn > :on)",
                 // a grant ended early (on its first day, or by the day asked about) is no longer waited for
-                "g.validTo > g.validFrom", "(g.grantedTo is null or g.validTo > :day)"));
+                "g.validTo > g.validFrom", "(g.grantedTo is null or g.validTo > :day)",
+                "g.partOf is null")); // a grant changed from a date waits (or not) as a whole, on its first part
         Parameters params = Parameters.with("inForce", IN_FORCE).and("onEnd", endOf(on)).and("day", on);
         if (!asOfNow) {
             params.and("on", on);

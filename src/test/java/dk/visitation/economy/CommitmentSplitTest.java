@@ -60,6 +60,34 @@ class CommitmentSplitTest {
     }
 
     @Property
+    void a_grant_changed_from_a_day_keeps_the_cost_of_the_days_before_and_its_parts_add_up_to_the_whole_across_payers(
+            @ForAll("grants") Commitments.Terms grant, @ForAll @IntRange(min = 1, max = 899) int changeDay,
+            @ForAll("grants") Commitments.Terms newTerms, @ForAll("switches") List<Switch> switches,
+            @ForAll @IntRange(min = 0, max = 900) int cut) {
+        net.jqwik.api.Assume.that(grant.start().plusDays(changeDay).isBefore(grant.end()));
+        LocalDate day = grant.start().plusDays(changeDay);
+        List<Commitments.Terms> parts = grant.changedFrom(day, newTerms.priceOre(), newTerms.scope(), newTerms.tariff());
+        PaymentPeriods payers = PaymentPeriods.starting(grant.start().minusDays(30), Department.MYN);
+        for (Switch change : switches) {
+            payers = payers.switchTo(change.department(), grant.start().plusDays(change.day()));
+        }
+        // the days before the change cost what they did, for any stretch of them
+        LocalDate within = grant.start().plusDays(Math.min(cut, changeDay));
+        assertEquals(Cost.part(grant.priceOre(), grant.scope(), grant.tariff(), grant.start(), grant.end(), grant.start(), within),
+                Cost.upTo(parts.getFirst().priceOre(), parts.getFirst().scope(), parts.getFirst().tariff(), grant.start(), within));
+        // cut anywhere (a settlement quarter, a year) and split between the payers, the parts still add up to their wholes
+        LocalDate at = grant.start().plusDays(cut);
+        long whole = 0;
+        long pieces = 0;
+        for (Commitments.Terms part : parts) {
+            whole += Cost.upTo(part.priceOre(), part.scope(), part.tariff(), part.start(), part.end());
+            pieces += Commitments.split(part, payers, grant.start(), at).values().stream().mapToLong(Long::longValue).sum()
+                    + Commitments.split(part, payers, at, grant.end().plusDays(1)).values().stream().mapToLong(Long::longValue).sum();
+        }
+        assertEquals(whole, pieces);
+    }
+
+    @Property
     void payment_periods_never_have_a_gap_or_an_overlap(@ForAll("switches") @Size(max = 30) List<Switch> switches,
             @ForAll @IntRange(min = -400, max = 800) int probe) {
         PaymentPeriods payers = PaymentPeriods.starting(JAN_1, Department.MYN);

@@ -126,14 +126,14 @@ class GrantEndingTest {
         var granted = grant(caseId, LocalDate.of(2010, 1, 1), LocalDate.of(2011, 1, 1));
         JsonPath q1 = as(SettlementTest.economy()).contentType(ContentType.JSON).body(Map.of("department", "MYN", "periodFrom", "2010-01-01"))
                 .post("/settlements").then().statusCode(200).extract().jsonPath();
-        assertEquals(90 * DAILY_ORE, line(q1, caseId, "REGULAR"));
+        assertEquals(90 * DAILY_ORE, SettlementTest.line(q1, caseId, "REGULAR"));
         SettlementTest.approve(q1.getString("statement.id"), q1.getLong("statement.version"));
 
         end(caseId, granted.path("id"), granted.header("ETag"), LocalDate.of(2010, 3, 1), "Indsatsen sluttede før tid").statusCode(200);
         JsonPath q2 = as(SettlementTest.economy()).contentType(ContentType.JSON).body(Map.of("department", "MYN", "periodFrom", "2010-04-01"))
                 .post("/settlements").then().statusCode(200).extract().jsonPath();
-        assertEquals(-31 * DAILY_ORE, line(q2, caseId, "CORRECTION")); // March 2010, paid in the approved quarter
-        assertEquals(0L, line(q2, caseId, "REGULAR"));
+        assertEquals(-31 * DAILY_ORE, SettlementTest.line(q2, caseId, "CORRECTION")); // March 2010, paid in the approved quarter
+        assertEquals(0L, SettlementTest.line(q2, caseId, "REGULAR"));
     }
 
     @Test
@@ -153,11 +153,5 @@ class GrantEndingTest {
         assertEquals("REJECTED", rejected.get("approval"));
         String etag = "\"" + rejected.get("version") + "\"";
         end(caseId, grantId, etag, today().plusDays(10), "Afvist bevilling").statusCode(422).contentType("application/problem+json");
-    }
-
-    private static long line(JsonPath statement, UUID caseId, String kind) {
-        List<Map<String, Object>> lines = statement.getList("lines");
-        return lines.stream().filter(l -> caseId.toString().equals(l.get("caseId")) && kind.equals(l.get("kind")))
-                .mapToLong(l -> ((Number) l.get("amountOre")).longValue()).sum();
     }
 }

@@ -49,7 +49,7 @@ class SettlementTest {
         return Tokens.of("erik.economy", Set.of("ECONOMY"), Set.of());
     }
 
-    private static UUID caseReceived(LocalDate day) {
+    static UUID caseReceived(LocalDate day) {
         Map<String, Object> body = new HashMap<>(Api.newCase(freshCpr()));
         body.put("receivedAt", day + "T09:00:00+01:00");
         return UUID.fromString(Api.register(body).statusCode(201).extract().path("id"));
@@ -67,7 +67,8 @@ class SettlementTest {
                 .post("/settlements").then().statusCode(200).extract().jsonPath();
     }
 
-    private static long line(JsonPath statement, UUID caseId, String kind) {
+    /** The sum of the statement's lines of {@code kind} for the case. */
+    static long line(JsonPath statement, UUID caseId, String kind) {
         List<Map<String, Object>> lines = statement.getList("lines");
         return lines.stream().filter(l -> caseId.toString().equals(l.get("caseId")) && kind.equals(l.get("kind")))
                 .mapToLong(l -> ((Number) l.get("amountOre")).longValue()).sum();

@@ -107,6 +107,7 @@ class AccessPolicyTest {
             Map.entry("getSupervision", Set.of(LEADER, AUDITOR)),
             Map.entry("startGrant", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("endGrant", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
+            Map.entry("changeGrant", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("listFirstMeetingWaits", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("listGrantWaits", Set.of(MYN_ADVISER, CBA_ADVISER, Role.ECONOMY, LEADER, AUDITOR)),
             Map.entry("createAdviser", Set.of(LEADER)),
@@ -140,7 +141,7 @@ class AccessPolicyTest {
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
             "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "withdrawHandover", "endSharedArrangement", "openWorkItem",
             "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement", "streamCaseTasks", "recordCasework", "listCasework",
-            "listCaseDeadlines", "startGrant", "endGrant", "agreeStatusNotes", "getGrantGoals", "reviseGrantGoals", "getAdviser", "replaceAdviser", "getProvider", "replaceProvider",
+            "listCaseDeadlines", "startGrant", "endGrant", "changeGrant", "agreeStatusNotes", "getGrantGoals", "reviseGrantGoals", "getAdviser", "replaceAdviser", "getProvider", "replaceProvider",
             "getWebhook", "deleteWebhook", "resumeWebhook", "listWebhookDeliveries", "redeliverWebhookDelivery");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
@@ -256,6 +257,9 @@ class AccessPolicyTest {
                     .body(Map.of("startedOn", "2026-01-05")).post("/cases/" + UUID.randomUUID() + "/grants/" + UUID.randomUUID() + "/start")),
             Map.entry("endGrant", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"0\"")
                     .body(Map.of("to", "2026-01-05", "reason", "Politik")).post("/cases/" + UUID.randomUUID() + "/grants/" + UUID.randomUUID() + "/end")),
+            Map.entry("changeGrant", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                    .body(Map.of("from", "2026-01-05", "priceOre", 100, "reason", "Politik"))
+                    .post("/cases/" + UUID.randomUUID() + "/grants/" + UUID.randomUUID() + "/changes")),
             Map.entry("listFirstMeetingWaits", (as, id, etag) -> as.queryParam("adviser", "nobody.here").get("/waiting/first-meeting")),
             Map.entry("listGrantWaits", (as, id, etag) -> as.queryParam("adviser", "nobody.here").get("/waiting/grants")),
             Map.entry("createAdviser", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("userId", "policy." + UUID.randomUUID(),
