@@ -17,7 +17,8 @@ public final class CaseworkApi {
     }
 
     @Schema(name = "NewCaseworkEntry", description = "A dated fact of the casework record. NOTIFICATION needs notifierKind and urgent; "
-            + "FOLLOW_UP the grantId of the measure; INVESTIGATION_NOT_RELEVANT, CHILD_CONVERSATION_NOT_HELD, PROVISIONAL_ASSESSMENT "
+            + "FOLLOW_UP the grantId of the measure; RENEWAL_DECIDED (a time-limited grant renewed or not, before it runs out) the "
+            + "grantId and what was decided as the reason; INVESTIGATION_NOT_RELEVANT, CHILD_CONVERSATION_NOT_HELD, PROVISIONAL_ASSESSMENT "
             + "and AKTINDSIGT_NOTICE a reason. NOTIFICATION_ASSESSED and RECEIPT_SENT answer a notification, INVESTIGATION_CONCLUDED "
             + "and PROVISIONAL_ASSESSMENT an INVESTIGATION_STARTED, AKTINDSIGT_ANSWERED and AKTINDSIGT_NOTICE an AKTINDSIGT_REQUESTED: "
             + "refersTo names it, or the case's latest one of that kind is taken. FIRST_MEETING_HELD: the first meeting with the family "
@@ -30,7 +31,8 @@ public final class CaseworkApi {
             @Schema(nullable = true, description = "NOTIFICATION only: whether the child's health or development is in acute danger")
             Boolean urgent,
             @Schema(nullable = true, description = "The record this one answers") UUID refersTo,
-            @Schema(nullable = true, description = "FOLLOW_UP only: the grant (measure) followed up") UUID grantId,
+            @Schema(nullable = true, description = "FOLLOW_UP and RENEWAL_DECIDED only: the grant (measure) followed up or decided on")
+            UUID grantId,
             @Size(max = 2000) @Schema(nullable = true, examples = "Barnet er 4 år; samtalen er erstattet af observation") String reason,
             @Valid @Schema(nullable = true) DocumentReference document) {
     }

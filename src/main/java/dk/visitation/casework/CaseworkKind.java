@@ -28,6 +28,11 @@ public enum CaseworkKind {
     CHILD_PLAN_REVISED(null),
     /** Follow-up on a running measure (Barnets Lov § 95), naming the grant. */
     FOLLOW_UP(null),
+    /**
+     * The decision on a time-limited grant before it runs out: renewed (the renewal is a new grant) or not, and why, naming
+     * the grant. Meets its renewal deadline.
+     */
+    RENEWAL_DECIDED(null),
     /** A request for aktindsigt received (forvaltningsloven § 9). */
     AKTINDSIGT_REQUESTED(null),
     /** The request answered (forvaltningsloven § 16, stk. 2: within 7 working days). */
@@ -51,9 +56,14 @@ public enum CaseworkKind {
         return Optional.ofNullable(answers);
     }
 
-    /** Kinds whose record must say why. */
+    /** Kinds that name the grant (measure) they are about. */
+    public boolean namesGrant() {
+        return this == FOLLOW_UP || this == RENEWAL_DECIDED;
+    }
+
+    /** Kinds whose record must say why (a renewal decision: what was decided). */
     public boolean needsReason() {
         return this == INVESTIGATION_NOT_RELEVANT || this == CHILD_CONVERSATION_NOT_HELD || this == PROVISIONAL_ASSESSMENT
-                || this == AKTINDSIGT_NOTICE;
+                || this == AKTINDSIGT_NOTICE || this == RENEWAL_DECIDED;
     }
 }

@@ -105,9 +105,9 @@ public class CaseworkService {
         if (kind.needsReason() && (request.reason() == null || request.reason().isBlank())) {
             throw ProblemException.invalid("reason", "is required for " + kind);
         }
-        if ((kind == CaseworkKind.FOLLOW_UP) != (request.grantId() != null)) {
-            throw ProblemException.invalid("grantId", kind == CaseworkKind.FOLLOW_UP ? "is required for a FOLLOW_UP"
-                    : "is for a FOLLOW_UP only");
+        if (kind.namesGrant() != (request.grantId() != null)) {
+            throw ProblemException.invalid("grantId", kind.namesGrant() ? "is required for a " + kind
+                    : "is for a FOLLOW_UP or a RENEWAL_DECIDED only");
         }
         if (kind.answers().isEmpty() && request.refersTo() != null) {
             throw ProblemException.invalid("refersTo", kind + " answers no other record");

@@ -13,14 +13,15 @@ public class DeadlineRules {
 
     public static final List<DeadlineRule> ALL = List.of(new NotificationAssessmentRule(), new NotifierReceiptRule(),
             new InvestigationConclusionRule(), new ChildConversationBeforeDecisionRule(), new ChildConversationRecurringRule(),
-            new ChildPlanRule(), new FollowUpRule(), new AktindsigtAnswerRule());
+            new ChildPlanRule(), new FollowUpRule(), new GrantRenewalRule(), new AktindsigtAnswerRule());
 
     private final RuleContext context;
 
     DeadlineRules(WorkingDayCalendar calendar,
             @ConfigProperty(name = "visitation.deadlines.follow-up-cadence-months", defaultValue = "6") int cadence,
-            @ConfigProperty(name = "visitation.deadlines.warn-working-days", defaultValue = "2") int warn) {
-        this.context = new RuleContext(calendar, cadence, warn);
+            @ConfigProperty(name = "visitation.deadlines.warn-working-days", defaultValue = "2") int warn,
+            @ConfigProperty(name = "visitation.deadlines.renewal-notice-days", defaultValue = "" + RuleContext.RENEWAL_NOTICE_DAYS) int renewal) {
+        this.context = new RuleContext(calendar, cadence, warn, renewal);
     }
 
     public RuleContext context() {

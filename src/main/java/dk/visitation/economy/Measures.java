@@ -20,10 +20,11 @@ public class Measures {
     /**
      * A measure: its grant, service type and legal basis, period [from, to) and when it was decided; whether the law asks
      * for a child's plan for it (support under Barnets Lov § 32 and placement under §§ 46-47 do; compensation for extra
-     * costs and lost earnings, §§ 86-87, and special transport do not).
+     * costs and lost earnings, §§ 86-87, and special transport do not); whether it was ended before the end it was granted
+     * with (its end then decided, not run out).
      */
     public record Measure(UUID grantId, UUID caseId, String serviceType, String legalBasis, boolean needsChildPlan, LocalDate from,
-            LocalDate to, Instant decidedAt) {
+            LocalDate to, Instant decidedAt, boolean endedEarly) {
 
         public boolean runsOn(LocalDate day) {
             return !from.isAfter(day) && to.isAfter(day);
@@ -101,7 +102,8 @@ public class Measures {
     /** A grant changed from a date is one measure over its parts: from its first day to the end of its last part with days. */
     private static Measure joined(Measure first, Measure later) {
         return new Measure(first.grantId(), first.caseId(), first.serviceType(), first.legalBasis(), first.needsChildPlan(), first.from(),
-                later.to().isAfter(later.from()) && later.to().isAfter(first.to()) ? later.to() : first.to(), first.decidedAt());
+                later.to().isAfter(later.from()) && later.to().isAfter(first.to()) ? later.to() : first.to(), first.decidedAt(),
+                first.endedEarly() || later.endedEarly());
     }
 
     private static Measure measure(Grant g) {
@@ -109,6 +111,6 @@ public class Measures {
             case PLACEMENT, RESPITE_CARE, SUPPORTIVE_MEASURES, HOME_TRAINING -> true;
             case NECESSARY_EXTRA_COSTS, LOST_EARNINGS, SPECIAL_TRANSPORT -> false;
         };
-        return new Measure(g.grantId(), g.caseId, g.serviceType.name(), g.legalBasis, plan, g.validFrom, g.validTo, g.createdAt);
+        return new Measure(g.grantId(), g.caseId, g.serviceType.name(), g.legalBasis, plan, g.validFrom, g.validTo, g.createdAt, g.grantedTo != null);
     }
 }

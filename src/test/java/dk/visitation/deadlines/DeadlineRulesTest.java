@@ -50,7 +50,7 @@ class DeadlineRulesTest {
     }
 
     private Measure measure(String serviceType, boolean plan, LocalDate from, LocalDate to, String decidedAt) {
-        Measure measure = new Measure(UUID.randomUUID(), CASE, serviceType, "Barnets Lov § 32", plan, from, to, at(decidedAt));
+        Measure measure = new Measure(UUID.randomUUID(), CASE, serviceType, "Barnets Lov § 32", plan, from, to, at(decidedAt), false);
         measures.add(measure);
         return measure;
     }
@@ -214,6 +214,36 @@ class DeadlineRulesTest {
         assertEquals(DeadlineStatus.OVERDUE, only(PLAN).statusAt(at("2026-03-11T10:00:00+01:00")));
         fact(CaseworkKind.CHILD_PLAN_MADE, "2026-03-12T10:00:00+01:00", null);
         assertEquals(DeadlineStatus.MET_LATE, only(PLAN).statusAt(Instant.now()));
+    }
+
+    private static final String RENEWAL = "grant-renewal-decision";
+
+    @Test
+    void a_nine_month_grant_has_its_renewal_decided_30_days_before_it_runs_out_and_a_decision_after_the_end_is_late() {
+        // granted for 9 months from 1 March 2026: runs out on 1 December, so decided by the end of 1 November
+        Measure measure = measure("SUPPORTIVE_MEASURES", true, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 1), "2026-02-20T10:00:00+01:00");
+        Deadline due = only(RENEWAL);
+        assertEquals("renewal:" + measure.grantId(), due.key());
+        assertEquals(at("2026-11-01T23:59:59.999999+01:00"), due.dueAt());
+        assertEquals(DeadlineStatus.OVERDUE, due.statusAt(at("2026-11-02T08:00:00+01:00")));
+        // decided after the grant ran out: met, late
+        facts.add(new CaseworkFact(UUID.randomUUID(), CASE, CaseworkKind.RENEWAL_DECIDED, at("2026-12-03T10:00:00+01:00"), null, null,
+                null, measure.grantId(), "Forlænget i 6 måneder; ny bevilling fra 3. december"));
+        assertEquals(DeadlineStatus.MET_LATE, only(RENEWAL).statusAt(Instant.now()));
+    }
+
+    @Test
+    void a_renewal_decided_on_the_day_meets_it_and_a_grant_ended_early_or_as_short_as_the_notice_has_none() {
+        Measure measure = measure("SUPPORTIVE_MEASURES", true, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 1), "2026-02-20T10:00:00+01:00");
+        facts.add(new CaseworkFact(UUID.randomUUID(), CASE, CaseworkKind.RENEWAL_DECIDED, at("2026-11-01T23:00:00+01:00"), null, null,
+                null, measure.grantId(), "Ikke forlænget: målene er nået"));
+        assertEquals(DeadlineStatus.MET, only(RENEWAL).statusAt(Instant.now()));
+        measures.clear();
+        measures.add(new Measure(UUID.randomUUID(), CASE, "RESPITE_CARE", "Barnets Lov § 32", true, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31), at("2026-02-20T10:00:00+01:00"), false));
+        measures.add(new Measure(UUID.randomUUID(), CASE, "PLACEMENT", "Barnets Lov §§ 46-47", true, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 6, 1), at("2026-02-20T10:00:00+01:00"), true));
+        assertTrue(of(RENEWAL).isEmpty());
     }
 
     @Test

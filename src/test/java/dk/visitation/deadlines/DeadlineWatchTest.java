@@ -97,6 +97,28 @@ class DeadlineWatchTest {
     }
 
     @Test
+    void a_grant_running_out_gives_a_renewal_task_due_the_notice_before_its_end_which_the_renewal_decision_ends() {
+        UUID caseId = registerCase(freshCpr());
+        java.time.LocalDate today = java.time.LocalDate.now(dk.visitation.common.Times.DENMARK);
+        String grantId = given().contentType(ContentType.JSON).body(Map.of("serviceType", "NECESSARY_EXTRA_COSTS", "provider", "INTERNAL",
+                        "providerName", "Kommunen", "priceOre", 1_200_000, "tariffPeriod", "MONTH", "scope", 1,
+                        "from", today.minusDays(60).toString(), "to", today.plusDays(31).toString()))
+                .post("/cases/" + caseId + "/grants").then().statusCode(201).extract().path("id");
+        Instant due = RuleContext.endOf(today.plusDays(1)); // 30 days before the grant runs out
+
+        watches.scan(Instant.now(), List.of(caseId));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(List.of(List.of("deadline-due-soon", "MYN", due)),
+                openTasks(caseId).stream().filter(t -> due.equals(t.get(2))).toList()));
+
+        given().contentType(ContentType.JSON).body(Map.of("kind", "RENEWAL_DECIDED", "occurredAt", OffsetDateTime.now(ZoneOffset.UTC).toString(),
+                "grantId", grantId, "reason", "Forlænget i 12 måneder")).post("/cases/" + caseId + "/casework").then().statusCode(201);
+        assertTrue(watches.scan(Instant.now(), List.of(caseId)).ended() >= 1);
+        assertEquals(List.of(), openTasks(caseId).stream().filter(t -> due.equals(t.get(2))).toList(), "decided: the task leaves the list");
+        given().contentType(ContentType.JSON).body(Map.of("kind", "RENEWAL_DECIDED", "occurredAt", OffsetDateTime.now(ZoneOffset.UTC).toString(),
+                "grantId", grantId)).post("/cases/" + caseId + "/casework").then().statusCode(400); // what was decided is required
+    }
+
+    @Test
     void the_warning_goes_to_the_cases_adviser_and_the_escalation_to_no_one_in_particular() {
         Map<String, Object> intake = new java.util.HashMap<>(dk.visitation.support.Api.newCase(freshCpr()));
         intake.put("adviser", "mette.myn");
