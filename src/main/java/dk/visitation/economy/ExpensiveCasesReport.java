@@ -34,11 +34,28 @@ public class ExpensiveCasesReport {
     public record ExpensiveCasesView(int year, Department department, Map<String, Long> casesPerBand,
             long placementSpendOre, long expensivePlacementOre,
             @Schema(description = "Share of the placement spend, in per cent with one decimal") BigDecimal sharePercent,
+            @Schema(nullable = true, description = "The department's share of the expected refund from the central scheme for "
+                    + "these cases; empty for a year without thresholds or without expensive cases") Long expectedRefundOre,
             List<ExpensiveCase> cases) {
     }
 
-    /** A case whose annualised cost in the year is at least 1 m kr, with its band. */
-    public record ExpensiveCase(UUID caseId, long annualOre, long placementOre, String band) {
+    /**
+     * A case whose annualised cost in the year is at least 1 m kr, with its band, what the department pays for it in the
+     * year, and its share of the expected state refund (on the case's cost to the municipality, shared by what each paid).
+     */
+    public record ExpensiveCase(UUID caseId, long annualOre, long placementOre, String band,
+            @Schema(description = "What the department pays for the case in the year (not annualised)") long costOre,
+            @Schema(nullable = true, description = "The department's share of the expected refund; empty for a year without thresholds")
+            Long expectedRefundOre,
+            @Schema(nullable = true, description = "costOre less expectedRefundOre") Long netCostOre) {
+
+        ExpensiveCase(UUID caseId, long annualOre, long placementOre, String band) {
+            this(caseId, annualOre, placementOre, band, 0, null, null);
+        }
+
+        ExpensiveCase withRefund(Long refundOre) {
+            return new ExpensiveCase(caseId, annualOre, placementOre, band, costOre, refundOre, refundOre == null ? null : costOre - refundOre);
+        }
     }
 
     /** The expensive cases of a department-year and the department's whole placement spend that year. */
@@ -46,13 +63,15 @@ public class ExpensiveCasesReport {
     }
 
     private final AccessLog accessLog;
+    private final StateRefunds refunds;
 
-    ExpensiveCasesReport(AccessLog accessLog) {
+    ExpensiveCasesReport(AccessLog accessLog, StateRefunds refunds) {
         this.accessLog = accessLog;
+        this.refunds = refunds;
     }
 
     /** A kept case cost of at least 1 m kr a year, or (the last row, with no case) the department-year's placement spend. */
-    record CostRow(UUID caseId, Long annualOre, Long placementOre, Long placementSpendOre) {
+    record CostRow(UUID caseId, Long annualOre, Long placementOre, Long costOre, Long placementSpendOre) {
     }
 
     /**
@@ -65,10 +84,10 @@ public class ExpensiveCasesReport {
         // the kept cost per case and year (case_year_cost, V40): the expensive ones are the first entries of
         // case_year_cost_expensive_idx, the placement spend an index-only sum; the last row is the spend
         List<CostRow> rows = Rows.list(Panache.getEntityManager(), """
-                        select case_id, annual_ore, placement_ore, null::bigint as placement_spend_ore from case_year_cost
+                        select case_id, annual_ore, placement_ore, cost_ore, null::bigint as placement_spend_ore from case_year_cost
                         where department = :department and year = :year and annual_ore >= 100000000
                         union all
-                        select null, null, null, coalesce(sum(placement_ore), 0)::bigint from case_year_cost
+                        select null, null, null, null, coalesce(sum(placement_ore), 0)::bigint from case_year_cost
                         where department = :department and year = :year""", CostRow.class,
                 q -> q.setParameter("year", year).setParameter("department", department.name()));
         long placementSpend = 0;
@@ -80,7 +99,11 @@ public class ExpensiveCasesReport {
             }
             long annual = row.annualOre();
             String band = annual < 1_500_000_00L ? "1.0-1.5" : annual < 2_000_000_00L ? "1.5-2.0" : "2.0+";
-            expensive.add(new ExpensiveCase(row.caseId(), annual, row.placementOre(), band));
+            expensive.add(new ExpensiveCase(row.caseId(), annual, row.placementOre(), band, row.costOre(), null, null));
+        }
+        if (refunds.thresholds(year).isPresent()) {
+            Map<UUID, StateRefunds.CaseRefund> expected = refunds.ofCases(year, expensive.stream().map(ExpensiveCase::caseId).toList());
+            expensive.replaceAll(c -> c.withRefund(expected.containsKey(c.caseId()) ? expected.get(c.caseId()).shareOf(department) : 0L));
         }
         // as before: by case id (Java's UUID order), then the most expensive first
         expensive.sort(Comparator.comparing(ExpensiveCase::caseId));
@@ -111,7 +134,9 @@ public class ExpensiveCasesReport {
         long expensivePlacement = cases.stream().mapToLong(ExpensiveCase::placementOre).sum();
         BigDecimal share = spend == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(expensivePlacement * 100)
                 .divide(BigDecimal.valueOf(spend), 1, RoundingMode.HALF_EVEN);
-        return new ExpensiveCasesView(year, department, bands, spend, expensivePlacement, share, cases);
+        Long refund = cases.stream().anyMatch(c -> c.expectedRefundOre() != null)
+                ? cases.stream().mapToLong(c -> c.expectedRefundOre() == null ? 0 : c.expectedRefundOre()).sum() : null;
+        return new ExpensiveCasesView(year, department, bands, spend, expensivePlacement, share, refund, cases);
     }
 
     /** One CSV line per case: its id, band, annualised cost and placement cost in øre. */

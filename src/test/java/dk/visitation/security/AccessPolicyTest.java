@@ -108,6 +108,10 @@ class AccessPolicyTest {
             Map.entry("startGrant", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("endGrant", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
             Map.entry("changeGrant", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
+            Map.entry("getForecast", Set.of(Role.ECONOMY, LEADER)),
+            Map.entry("listBudgets", Set.of(Role.ECONOMY, LEADER, Role.AUDITOR)),
+            Map.entry("getBudget", Set.of(Role.ECONOMY, LEADER, Role.AUDITOR)),
+            Map.entry("setBudget", Set.of(Role.ECONOMY, LEADER)),
             Map.entry("listFirstMeetingWaits", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("listGrantWaits", Set.of(MYN_ADVISER, CBA_ADVISER, Role.ECONOMY, LEADER, AUDITOR)),
             Map.entry("createAdviser", Set.of(LEADER)),
@@ -141,7 +145,7 @@ class AccessPolicyTest {
             "addToAgenda", "removeFromAgenda", "recordAttendance", "recordDecision", "createGrant", "listGrants",
             "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "withdrawHandover", "endSharedArrangement", "openWorkItem",
             "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement", "streamCaseTasks", "recordCasework", "listCasework",
-            "listCaseDeadlines", "startGrant", "endGrant", "changeGrant", "agreeStatusNotes", "getGrantGoals", "reviseGrantGoals", "getAdviser", "replaceAdviser", "getProvider", "replaceProvider",
+            "listCaseDeadlines", "startGrant", "endGrant", "changeGrant", "getBudget", "agreeStatusNotes", "getGrantGoals", "reviseGrantGoals", "getAdviser", "replaceAdviser", "getProvider", "replaceProvider",
             "getWebhook", "deleteWebhook", "resumeWebhook", "listWebhookDeliveries", "redeliverWebhookDelivery");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
@@ -260,6 +264,11 @@ class AccessPolicyTest {
             Map.entry("changeGrant", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"0\"")
                     .body(Map.of("from", "2026-01-05", "priceOre", 100, "reason", "Politik"))
                     .post("/cases/" + UUID.randomUUID() + "/grants/" + UUID.randomUUID() + "/changes")),
+            Map.entry("getForecast", (as, id, etag) -> as.queryParam("year", 2039).queryParam("department", "MYN").get("/economy/forecast")),
+            Map.entry("listBudgets", (as, id, etag) -> as.queryParam("year", 2039).get("/economy/budgets")),
+            Map.entry("getBudget", (as, id, etag) -> as.get("/economy/budgets/2039/MYN")),
+            Map.entry("setBudget", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"999\"")
+                    .body(Map.of("serviceFrameOre", -1, "outsideServiceFrameOre", 1)).put("/economy/budgets/2039/MYN")),
             Map.entry("listFirstMeetingWaits", (as, id, etag) -> as.queryParam("adviser", "nobody.here").get("/waiting/first-meeting")),
             Map.entry("listGrantWaits", (as, id, etag) -> as.queryParam("adviser", "nobody.here").get("/waiting/grants")),
             Map.entry("createAdviser", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("userId", "policy." + UUID.randomUUID(),
@@ -362,6 +371,9 @@ class AccessPolicyTest {
         }
         if (operation.equals("receiveStatusNote")) {
             return 422; // a grant without an agreement: refused after the role gate
+        }
+        if (operation.equals("setBudget")) {
+            return 400; // a negative budget: refused after the role gate, so nothing is entered
         }
         if (operation.equals("scheduleMeeting")) {
             return 400; // a time in the past: refused after the role gate

@@ -37,6 +37,9 @@ class ChildDataReadsTest {
 
     /** GET endpoints that return no child's data, and why. */
     private static final Map<String, String> NO_CHILD_DATA = Map.ofEntries(
+            Map.entry("/economy/forecast", "figures of a department's year, no case named"),
+            Map.entry("/economy/budgets", "a department's budget, no case"),
+            Map.entry("/economy/budgets/{year}/{department}", "a department's budget, no case"),
             Map.entry("/committee/meetings", "meeting dates and a count of cases, no case"),
             Map.entry("/committee/statistics", "counts over a period, no case"),
             Map.entry("/settlements", "a department's totals per period, no case lines"),
