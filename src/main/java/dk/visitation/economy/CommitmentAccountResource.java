@@ -50,7 +50,7 @@ public class CommitmentAccountResource {
     public EconomyApi.CommitmentAccount commitmentAccount(
             @Parameter(description = "Calendar year", required = true, example = "2026") @QueryParam("year") Integer year,
             @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department) {
-        check(year, department);
+        dk.visitation.common.ReportYear.require(year, department);
         return accounts.commitmentAccount(year, department);
     }
 
@@ -70,7 +70,7 @@ public class CommitmentAccountResource {
     public EconomyApi.CommitmentTotals commitmentTotals(
             @Parameter(description = "Calendar year", required = true, example = "2026") @QueryParam("year") Integer year,
             @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department) {
-        check(year, department);
+        dk.visitation.common.ReportYear.require(year, department);
         return accounts.commitmentTotals(year, department);
     }
 
@@ -91,7 +91,7 @@ public class CommitmentAccountResource {
             @Parameter(description = "Calendar year", required = true, example = "2026") @QueryParam("year") Integer year,
             @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department,
             @Valid @BeanParam PageRequest page) {
-        check(year, department);
+        dk.visitation.common.ReportYear.require(year, department);
         return accounts.commitmentLines(year, department, page);
     }
 
@@ -99,14 +99,6 @@ public class CommitmentAccountResource {
     public record CommitmentLinePage(java.util.List<EconomyApi.CommitmentLine> items, int page, int size, long total) {
     }
 
-    private static void check(Integer year, Department department) {
-        if (year == null || year < 2000 || year > 2100) {
-            throw ProblemException.invalid("year", "is required, 2000-2100");
-        }
-        if (department == null) {
-            throw ProblemException.invalid("department", "is required");
-        }
-    }
 
     @GET
     @Path("/paying-cases")
@@ -141,12 +133,7 @@ public class CommitmentAccountResource {
             @Parameter(description = "Calendar year", required = true) @QueryParam("year") Integer year,
             @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
-        if (year == null || year < 2000 || year > 2100) {
-            throw ProblemException.invalid("year", "is required, 2000-2100");
-        }
-        if (department == null) {
-            throw ProblemException.invalid("department", "is required");
-        }
+        dk.visitation.common.ReportYear.require(year, department);
         if (accept != null && accept.contains("text/csv")) {
             return jakarta.ws.rs.core.Response.ok(expensiveCases.csv(year, department), "text/csv")
                     .header("Content-Disposition", "attachment; filename=dyre-sager-" + year + "-" + department + ".csv").build();

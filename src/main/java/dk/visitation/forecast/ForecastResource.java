@@ -3,6 +3,7 @@ package dk.visitation.forecast;
 import dk.visitation.common.Department;
 import dk.visitation.common.ETags;
 import dk.visitation.common.ProblemException;
+import dk.visitation.common.ReportYear;
 import dk.visitation.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -44,13 +45,6 @@ public class ForecastResource {
         this.budgets = budgets;
     }
 
-    private static int year(Integer year) {
-        if (year == null || year < 2000 || year > 2100) {
-            throw ProblemException.invalid("year", "is required, 2000-2100");
-        }
-        return year;
-    }
-
     @GET
     @Path("/forecast")
     @RolesAllowed({Role.ECONOMY, Role.LEADER})
@@ -65,11 +59,7 @@ public class ForecastResource {
     @APIResponse(responseCode = "400", description = "Missing or invalid year or department")
     public ForecastApi.ForecastView forecast(@Parameter(description = "Calendar year", required = true) @QueryParam("year") Integer year,
             @Parameter(description = "MYN or CBA", required = true) @QueryParam("department") Department department) {
-        int y = year(year);
-        if (department == null) {
-            throw ProblemException.invalid("department", "is required");
-        }
-        return forecasts.forecast(y, department);
+        return forecasts.forecast(ReportYear.require(year, department), department);
     }
 
     @GET
@@ -80,7 +70,7 @@ public class ForecastResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ForecastApi.BudgetView.class)))
     @APIResponse(responseCode = "400", description = "Missing or invalid year")
     public List<ForecastApi.BudgetView> budgets(@Parameter(description = "Calendar year", required = true) @QueryParam("year") Integer year) {
-        return budgets.ofYear(year(year));
+        return budgets.ofYear(ReportYear.require(year));
     }
 
     @GET
@@ -93,7 +83,7 @@ public class ForecastResource {
     @APIResponse(responseCode = "400", description = "Invalid year")
     @APIResponse(responseCode = "404", description = "No budget entered for the department and year")
     public Response budget(@PathParam("year") Integer year, @PathParam("department") Department department) {
-        ForecastApi.BudgetView budget = budgets.get(year(year), department)
+        ForecastApi.BudgetView budget = budgets.get(ReportYear.require(year), department)
                 .orElseThrow(() -> ProblemException.notFound("Budget", department + " " + year));
         return Response.ok(budget).tag(ETags.of(budget.version())).build();
     }
@@ -116,7 +106,7 @@ public class ForecastResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing for a budget already entered")
     public Response setBudget(@PathParam("year") Integer year, @PathParam("department") Department department,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ForecastApi.BudgetEntry entry) {
-        Budgets.Set set = budgets.set(year(year), department, entry, ifMatch);
+        Budgets.Set set = budgets.set(ReportYear.require(year), department, entry, ifMatch);
         return Response.status(set.created() ? Response.Status.CREATED : Response.Status.OK).entity(set.budget())
                 .tag(ETags.of(set.budget().version())).build();
     }
