@@ -86,6 +86,8 @@ reports="$data/reports.tsv"
 {
   printf 'expensive cases %s MYN\tECONOMY_TOKEN\t/economy/expensive-cases?year=%s&department=MYN\n' "$year" "$year"
   printf 'expensive cases %s CBA\tECONOMY_TOKEN\t/economy/expensive-cases?year=%s&department=CBA\n' "$year" "$year"
+  printf 'forecast %s MYN\tECONOMY_TOKEN\t/economy/forecast?year=%s&department=MYN\n' "$year" "$year"
+  printf 'forecast %s CBA\tECONOMY_TOKEN\t/economy/forecast?year=%s&department=CBA\n' "$year" "$year"
   printf 'commitment account totals %s MYN\tECONOMY_TOKEN\t/economy/commitment-account/totals?year=%s&department=MYN\n' "$year" "$year"
   printf 'commitment account totals %s CBA\tECONOMY_TOKEN\t/economy/commitment-account/totals?year=%s&department=CBA\n' "$year" "$year"
   printf 'commitment account lines %s MYN, first page\tECONOMY_TOKEN\t/economy/commitment-account/lines?year=%s&department=MYN&size=200\n' "$year" "$year"
