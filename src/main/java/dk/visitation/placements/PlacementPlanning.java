@@ -76,7 +76,7 @@ public class PlacementPlanning {
         cases.access(caseId, AccessLog.Action.CHANGE, "placement");
         UUID id = UUID.randomUUID();
         if (idempotencyKey != null) {
-            Optional<UUID> earlier = idempotencyKeys.claim("placements.create:" + caseId, idempotencyKey, request, id);
+            Optional<UUID> earlier = idempotencyKeys.claim("placements.create", idempotencyKey, List.of(caseId, request), id);
             if (earlier.isPresent()) {
                 return new Created(view(Placement.findById(earlier.get())), true);
             }
