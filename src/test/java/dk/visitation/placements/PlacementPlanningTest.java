@@ -2,6 +2,7 @@ package dk.visitation.placements;
 
 import static dk.visitation.placements.Placements.TODAY;
 import static dk.visitation.placements.Placements.answer;
+import static dk.visitation.placements.Placements.atCurrent;
 import static dk.visitation.placements.Placements.choice;
 import static dk.visitation.placements.Placements.etag;
 import static dk.visitation.placements.Placements.offer;
@@ -58,29 +59,29 @@ class PlacementPlanningTest {
 
         String first = requestQuote(caseId, id, solsikken);
         String second = requestQuote(caseId, id, egely);
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(Map.of("providerId", egely))
+        atCurrent(caseId, id).body(Map.of("providerId", egely))
                 .post(path(caseId, id) + "/quotes").then().statusCode(409); // asked already
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(Map.of("providerId", respiteOnly))
+        atCurrent(caseId, id).body(Map.of("providerId", respiteOnly))
                 .post(path(caseId, id) + "/quotes").then().statusCode(400).body("errors[0].field", equalTo("providerId"));
         // an offer needs its price, tariff period, terms and validity
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(Map.of("status", "RECEIVED"))
+        atCurrent(caseId, id).body(Map.of("status", "RECEIVED"))
                 .put(path(caseId, id) + "/quotes/" + first).then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("priceOre", "tariffPeriod", "terms", "validUntil"));
         // 115,000 kr a month: 1,380,000 kr a year, above the approval amount
         answer(caseId, id, first, offer("RECEIVED", 115_000_00L, "MONTH"));
         answer(caseId, id, second, offer("IN_NEGOTIATION", 1_500_000_00L, "YEAR"));
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id))
+        atCurrent(caseId, id)
                 .body(Map.of("professionalJustification", "Fagligt bedst", "from", TODAY.plusMonths(3).toString(),
                         "to", TODAY.plusMonths(15).toString(), "scope", 1))
                 .post(path(caseId, id) + "/quotes/" + first + "/choose").then().statusCode(400)
                 .body("errors.field", equalTo(List.of("economicJustification")));
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id))
+        atCurrent(caseId, id)
                 .body(Map.of("professionalJustification", " ", "economicJustification", "",
                         "from", TODAY.plusMonths(3).toString(), "to", TODAY.plusMonths(15).toString(), "scope", 1))
                 .post(path(caseId, id) + "/quotes/" + first + "/choose").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("economicJustification", "professionalJustification"));
 
-        JsonPath granted = given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id))
+        JsonPath granted = atCurrent(caseId, id)
                 .body(choice(TODAY.plusMonths(3), TODAY.plusMonths(15))).post(path(caseId, id) + "/quotes/" + first + "/choose")
                 .then().statusCode(200).body("status", equalTo("GRANTED")).body("grantId", notNullValue())
                 .body("quotes.status", contains("CHOSEN", "DECLINED"))
@@ -102,9 +103,9 @@ class PlacementPlanningTest {
         // the planning stays readable on the case, for ECONOMY too; its quotes are closed
         as(economy()).get("/cases/" + caseId + "/placements").then().statusCode(200).body("id", hasItem(id))
                 .body("find { it.id == '" + id + "' }.grantId", equalTo(grantId));
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(choice(TODAY, TODAY.plusMonths(12)))
+        atCurrent(caseId, id).body(choice(TODAY, TODAY.plusMonths(12)))
                 .post(path(caseId, id) + "/quotes/" + second + "/choose").then().statusCode(409);
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(Map.of("reason", "Fortrudt"))
+        atCurrent(caseId, id).body(Map.of("reason", "Fortrudt"))
                 .post(path(caseId, id) + "/cancel").then().statusCode(409);
     }
 
@@ -114,15 +115,15 @@ class PlacementPlanningTest {
         String provider = provider("Døgninstitution Skovly", List.of("PLACEMENT"));
         String id = plan(caseId, planned("SEMI_ACUTE")).path("id");
         String quote = requestQuote(caseId, id, provider);
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(choice(TODAY, TODAY.plusMonths(12)))
+        atCurrent(caseId, id).body(choice(TODAY, TODAY.plusMonths(12)))
                 .post(path(caseId, id) + "/quotes/" + quote + "/choose").then().statusCode(422).body("errors[0].field", equalTo("quoteId"));
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(Map.of("status", "DECLINED", "note", "Ingen plads"))
+        atCurrent(caseId, id).body(Map.of("status", "DECLINED", "note", "Ingen plads"))
                 .put(path(caseId, id) + "/quotes/" + quote).then().statusCode(200).body("quotes[0].status", equalTo("DECLINED"))
                 .body("quotes[0].note", equalTo("Ingen plads"));
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(choice(TODAY, TODAY.plusMonths(12)))
+        atCurrent(caseId, id).body(choice(TODAY, TODAY.plusMonths(12)))
                 .post(path(caseId, id) + "/quotes/" + quote + "/choose").then().statusCode(422);
         // a planned placement is not granted without quotes
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(acute(provider))
+        atCurrent(caseId, id).body(acute(provider))
                 .post(path(caseId, id) + "/grant").then().statusCode(422);
     }
 
@@ -142,17 +143,17 @@ class PlacementPlanningTest {
         given().contentType(ContentType.JSON).body(withDue).post("/cases/" + caseId + "/placements").then().statusCode(400)
                 .body("errors[0].field", equalTo("quotesDueOn"));
 
-        String acuteGrant = given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(acute(emergency))
+        String acuteGrant = atCurrent(caseId, id).body(acute(emergency))
                 .post(path(caseId, id) + "/grant").then().statusCode(200).body("status", equalTo("GRANTED"))
                 .body("quotes", hasSize(0)).body("acuteGrantId", nullValue()).extract().path("grantId");
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(acute(emergency))
+        atCurrent(caseId, id).body(acute(emergency))
                 .post(path(caseId, id) + "/grant").then().statusCode(409); // granted already
 
         // quotes after the acute start: the chosen one replaces the acute grant from the contract's first day
         String quote = requestQuote(caseId, id, longTerm);
         answer(caseId, id, quote, offer("RECEIVED", 900_000_00L, "YEAR"));
         var from = TODAY.plusMonths(1);
-        JsonPath chosen = given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id))
+        JsonPath chosen = atCurrent(caseId, id)
                 .body(choice(from, from.plusYears(1))).post(path(caseId, id) + "/quotes/" + quote + "/choose").then().statusCode(200)
                 .body("status", equalTo("GRANTED")).body("acuteGrantId", equalTo(acuteGrant)).extract().jsonPath();
         String newGrant = chosen.getString("grantId");
@@ -166,7 +167,7 @@ class PlacementPlanningTest {
         assertEquals(900_000_00, replacing.get("priceOre"));
         assertEquals(longTerm, replacing.get("providerId"));
         // the replacement is made once: the planning's quotes are closed now
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(Map.of("providerId", emergency))
+        atCurrent(caseId, id).body(Map.of("providerId", emergency))
                 .post(path(caseId, id) + "/quotes").then().statusCode(409);
     }
 

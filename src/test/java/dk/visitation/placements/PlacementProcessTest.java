@@ -2,6 +2,7 @@ package dk.visitation.placements;
 
 import static dk.visitation.placements.Placements.TODAY;
 import static dk.visitation.placements.Placements.answer;
+import static dk.visitation.placements.Placements.atCurrent;
 import static dk.visitation.placements.Placements.choice;
 import static dk.visitation.placements.Placements.etag;
 import static dk.visitation.placements.Placements.offer;
@@ -48,11 +49,10 @@ class PlacementProcessTest {
         UUID caseId = registerCase(freshCpr());
         String provider = provider("Opholdssted Åen", List.of("PLACEMENT"));
         String id = plan(caseId, planned("PLANNED")).path("id");
-        long instance = instanceOf(id);
-        awaitActive(instance, "placement-await-quotes");
+        long instance = waitingAt(id, "placement-await-quotes");
         String quote = requestQuote(caseId, id, provider);
         answer(caseId, id, quote, offer("RECEIVED", 60_000_00L, "MONTH"));
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(choice(TODAY.plusMonths(3), TODAY.plusMonths(15)))
+        atCurrent(caseId, id).body(choice(TODAY.plusMonths(3), TODAY.plusMonths(15)))
                 .post(path(caseId, id) + "/quotes/" + quote + "/choose").then().statusCode(200);
         List<String> completed = awaitCompleted(instance, "placement-granted");
         assertTrue(completed.containsAll(List.of("placement-expected", "placement-urgency", "placement-await-quotes")), completed.toString());
@@ -66,9 +66,8 @@ class PlacementProcessTest {
         UUID caseId = registerCase(freshCpr());
         String provider = provider("Akuthjemmet", List.of("PLACEMENT"));
         String id = plan(caseId, planned("ACUTE")).path("id");
-        long instance = instanceOf(id);
-        awaitActive(instance, "placement-await-acute-grant");
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id))
+        long instance = waitingAt(id, "placement-await-acute-grant");
+        atCurrent(caseId, id)
                 .body(Map.of("providerId", provider, "priceOre", 3_000_00L, "tariffPeriod", "DAY", "scope", 1,
                         "from", TODAY.toString(), "to", TODAY.plusMonths(2).toString()))
                 .post(path(caseId, id) + "/grant").then().statusCode(200);
@@ -84,8 +83,7 @@ class PlacementProcessTest {
         Map<String, Object> body = planned("SEMI_ACUTE");
         body.put("quotesDueOn", TODAY.toString());
         String id = plan(caseId, body).path("id");
-        long instance = instanceOf(id);
-        awaitActive(instance, "placement-await-quotes");
+        long instance = waitingAt(id, "placement-await-quotes");
         given().get(path(caseId, id)).then().body("quotesOverdue", equalTo(false));
         // the due day is the last day: the timer fires as the next day begins in Denmark
         Instant dueAt = TODAY.plusDays(1).atStartOfDay(java.time.ZoneId.of("Europe/Copenhagen")).toInstant();
@@ -100,7 +98,7 @@ class PlacementProcessTest {
                 "the deadline does not end the negotiation");
         String quote = requestQuote(caseId, id, provider);
         answer(caseId, id, quote, offer("RECEIVED", 70_000_00L, "MONTH"));
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(choice(TODAY.plusMonths(1), TODAY.plusMonths(13)))
+        atCurrent(caseId, id).body(choice(TODAY.plusMonths(1), TODAY.plusMonths(13)))
                 .post(path(caseId, id) + "/quotes/" + quote + "/choose").then().statusCode(200);
         awaitCompleted(instance, "placement-granted");
     }
@@ -109,19 +107,24 @@ class PlacementProcessTest {
     void a_cancelled_planning_ends_its_process_whatever_step_it_waits_at() {
         UUID caseId = registerCase(freshCpr());
         String id = plan(caseId, planned("PLANNED")).path("id");
-        long instance = instanceOf(id);
-        awaitActive(instance, "placement-await-quotes");
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, id)).body(Map.of("reason", "Barnet bliver hjemme"))
+        long instance = waitingAt(id, "placement-await-quotes");
+        atCurrent(caseId, id).body(Map.of("reason", "Barnet bliver hjemme"))
                 .post(path(caseId, id) + "/cancel").then().statusCode(200);
         List<String> completed = awaitCompleted(instance, "placement-cancelled");
         assertFalse(completed.contains("placement-granted"), completed.toString());
 
         String acute = plan(caseId, planned("ACUTE")).path("id");
-        long acuteInstance = instanceOf(acute);
-        awaitActive(acuteInstance, "placement-await-acute-grant");
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, acute)).body(Map.of("reason", "Anden løsning fundet"))
+        long acuteInstance = waitingAt(acute, "placement-await-acute-grant");
+        atCurrent(caseId, acute).body(Map.of("reason", "Anden løsning fundet"))
                 .post(path(caseId, acute) + "/cancel").then().statusCode(200);
         awaitCompleted(acuteInstance, "placement-cancelled");
+    }
+
+    /** The placement's process instance, once it waits at {@code element}. */
+    private long waitingAt(String placementId, String element) {
+        long instance = instanceOf(placementId);
+        awaitActive(instance, element);
+        return instance;
     }
 
     /** The process instance that carries the placement's id. */

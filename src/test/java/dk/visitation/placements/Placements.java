@@ -46,13 +46,18 @@ final class Placements {
         return "/cases/" + caseId + "/placements/" + placementId;
     }
 
+    /** A change to the placement as it stands now: JSON, with its current ETag in If-Match. */
+    static io.restassured.specification.RequestSpecification atCurrent(UUID caseId, String placementId) {
+        return given().contentType(ContentType.JSON).header("If-Match", etag(caseId, placementId));
+    }
+
     static String etag(UUID caseId, String placementId) {
         return given().get(path(caseId, placementId)).then().statusCode(200).extract().header("ETag");
     }
 
     /** Asks the provider for a quote: the quote's id. */
     static String requestQuote(UUID caseId, String placementId, String providerId) {
-        List<Map<String, Object>> quotes = given().contentType(ContentType.JSON).header("If-Match", etag(caseId, placementId))
+        List<Map<String, Object>> quotes = atCurrent(caseId, placementId)
                 .body(Map.of("providerId", providerId)).post(path(caseId, placementId) + "/quotes").then().statusCode(200)
                 .extract().path("quotes");
         return (String) quotes.stream().filter(q -> providerId.equals(q.get("providerId"))).findFirst().orElseThrow().get("id");
@@ -64,7 +69,7 @@ final class Placements {
     }
 
     static void answer(UUID caseId, String placementId, String quoteId, Map<String, Object> answer) {
-        given().contentType(ContentType.JSON).header("If-Match", etag(caseId, placementId)).body(answer)
+        atCurrent(caseId, placementId).body(answer)
                 .put(path(caseId, placementId) + "/quotes/" + quoteId).then().statusCode(200);
     }
 
