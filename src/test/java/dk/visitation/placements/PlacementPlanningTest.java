@@ -55,7 +55,15 @@ class PlacementPlanningTest {
         assertEquals("\"0\"", created.header("ETag"));
         assertEquals("EXPECTED", created.path("status"));
         assertEquals("1450000.00", created.path("annualEstimate"));
-        assertEquals(TODAY.plusDays(21).toString(), created.path("quotesDueOn"), "the configured days for a planned placement");
+        assertEquals(TODAY.plusYears(2).toString(), created.path("quotesDueOn"));
+        Map<String, Object> byDefault = planned("PLANNED");
+        byDefault.remove("quotesDueOn");
+        assertEquals(TODAY.plusDays(21).toString(), plan(caseId, byDefault).path("quotesDueOn"), "the configured days for a planned placement");
+        byDefault.put("urgency", "SEMI_ACUTE");
+        assertEquals(TODAY.plusDays(7).toString(), plan(caseId, byDefault).path("quotesDueOn"), "and for a semi-acute one");
+        byDefault.put("quotesDueOn", TODAY.minusDays(1).toString());
+        given().contentType(ContentType.JSON).body(byDefault).post("/cases/" + caseId + "/placements").then().statusCode(400)
+                .body("errors[0].field", equalTo("quotesDueOn"));
 
         String first = requestQuote(caseId, id, solsikken);
         String second = requestQuote(caseId, id, egely);

@@ -31,9 +31,17 @@ final class Placements {
                 .post("/providers").then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * A placement to plan; a planned or semi-acute one has its quotes due in two years: other tests move the shared
+     * engine's clock ahead (meeting deadlines), and a due day passed in the engine would change the placement's ETag
+     * while a test holds it.
+     */
     static Map<String, Object> planned(String urgency) {
         Map<String, Object> body = new HashMap<>(Map.of("expectedStart", TODAY.plusMonths(3).toString(), "kind", "RESIDENTIAL_HOME",
                 "annualEstimate", "1450000.00", "urgency", urgency, "reason", "Barnet kan ikke blive hjemme"));
+        if (!urgency.equals("ACUTE")) {
+            body.put("quotesDueOn", TODAY.plusYears(2).toString());
+        }
         return body;
     }
 
