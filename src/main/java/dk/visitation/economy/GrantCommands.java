@@ -46,6 +46,16 @@ public class GrantCommands {
         return grant(caseId, request);
     }
 
+    /** Where ECONOMY's approval of each of these grants stands (those not found are left out). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Map<UUID, Grant.Approval> approvals(java.util.Collection<UUID> grantIds) {
+        java.util.Map<UUID, Grant.Approval> approvals = new java.util.HashMap<>();
+        for (java.util.List<UUID> batch : dk.visitation.common.IdBatches.of(grantIds)) {
+            Grant.<Grant>list("id in ?1", batch).forEach(g -> approvals.put(g.id, g.approval));
+        }
+        return approvals;
+    }
+
     private static LocalDate max(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
     }

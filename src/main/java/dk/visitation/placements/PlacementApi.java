@@ -127,6 +127,9 @@ public final class PlacementApi {
             @Schema(nullable = true, description = "The grant the placement runs on: the acute grant, or the chosen quote's")
             UUID grantId,
             @Schema(nullable = true, description = "The acute grant, once a chosen quote replaced it") UUID acuteGrantId,
+            @Schema(nullable = true, description = "Where ECONOMY's approval of the grant stands (NOT_REQUIRED below the approval "
+                    + "amount; PENDING until ECONOMY approves or rejects it); empty before the grant")
+            dk.visitation.economy.Grant.Approval grantApproval,
             @Schema(nullable = true) OffsetDateTime grantedAt,
             @Schema(nullable = true) String grantedBy,
             @Schema(nullable = true) String cancelReason,

@@ -415,7 +415,8 @@ public class PlacementPlanning {
         boolean overdue = p.status == Placement.Status.EXPECTED && p.quotesDueOn != null
                 && LocalDate.now(Times.DENMARK).isAfter(p.quotesDueOn);
         return new PlacementApi.PlacementView(p.id, p.caseId, p.kind, p.urgency, p.expectedStart, p.annualEstimate, p.reason, p.status,
-                p.quotesDueOn, overdue, Times.local(p.quotesOverdueAt), p.grantId, p.acuteGrantId, Times.local(p.grantedAt), p.grantedBy,
+                p.quotesDueOn, overdue, Times.local(p.quotesOverdueAt), p.grantId, p.acuteGrantId,
+                p.grantId == null ? null : grants.approvals(List.of(p.grantId)).get(p.grantId), Times.local(p.grantedAt), p.grantedBy,
                 p.cancelReason, Times.local(p.cancelledAt), quotes.stream().map(q -> view(q, names.get(q.providerId))).toList(),
                 Times.local(p.createdAt), p.createdBy, Times.local(p.updatedAt), p.updatedBy, p.version);
     }

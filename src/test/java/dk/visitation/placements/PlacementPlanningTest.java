@@ -92,6 +92,7 @@ class PlacementPlanningTest {
         JsonPath granted = atCurrent(caseId, id)
                 .body(choice(TODAY.plusMonths(3), TODAY.plusMonths(15))).post(path(caseId, id) + "/quotes/" + first + "/choose")
                 .then().statusCode(200).body("status", equalTo("GRANTED")).body("grantId", notNullValue())
+                .body("grantApproval", equalTo("PENDING"))
                 .body("quotes.status", contains("CHOSEN", "DECLINED"))
                 .body("quotes[0].annualPriceOre", equalTo(1_380_000_00))
                 .body("quotes[0].economicJustification", equalTo("Billigste tilbud der opfylder behovet"))
@@ -163,7 +164,8 @@ class PlacementPlanningTest {
         var from = TODAY.plusMonths(1);
         JsonPath chosen = atCurrent(caseId, id)
                 .body(choice(from, from.plusYears(1))).post(path(caseId, id) + "/quotes/" + quote + "/choose").then().statusCode(200)
-                .body("status", equalTo("GRANTED")).body("acuteGrantId", equalTo(acuteGrant)).extract().jsonPath();
+                .body("status", equalTo("GRANTED")).body("acuteGrantId", equalTo(acuteGrant))
+                .body("grantApproval", equalTo("NOT_REQUIRED")).extract().jsonPath(); // 900,000 kr a year: below the amount
         String newGrant = chosen.getString("grantId");
         JsonPath grants = given().get("/cases/" + caseId + "/grants").then().statusCode(200).extract().jsonPath();
         Map<String, Object> ended = grants.getMap("find { it.id == '" + acuteGrant + "' }");
