@@ -157,14 +157,7 @@ public class PlacementPlanning {
     public PlacementApi.PlacementView requestQuote(UUID caseId, UUID placementId, PlacementApi.QuoteRequest request, String ifMatch) {
         Placement placement = changing(caseId, placementId, ifMatch);
         requireOpenForQuotes(placement);
-        ProviderDirectory.Listed provider = providers.find(request.providerId())
-                .orElseThrow(() -> ProblemException.invalid("providerId", "is not in the provider register"));
-        if (!provider.active()) {
-            throw ProblemException.invalid("providerId", "is taken out of use in the provider register");
-        }
-        if (!provider.services().contains(Grant.ServiceType.PLACEMENT)) {
-            throw ProblemException.invalid("providerId", provider.name() + " does not offer PLACEMENT");
-        }
+        ProviderDirectory.Listed provider = providers.offering(request.providerId(), Grant.ServiceType.PLACEMENT);
         PlacementQuote earlier = PlacementQuote.find("placementId = ?1 and providerId = ?2", placementId, request.providerId()).firstResult();
         if (earlier != null) {
             throw new ProblemException(ProblemType.CONFLICT, provider.name() + " was already asked for a quote on this placement",
