@@ -93,15 +93,7 @@ public class Grants {
             grant.providerName = request.providerName().strip();
             return;
         }
-        ProviderDirectory.Listed listed = providers.find(request.providerId())
-                .orElseThrow(() -> ProblemException.invalid("providerId", "is not in the provider register"));
-        if (!listed.active()) {
-            throw ProblemException.invalid("providerId", "is taken out of use in the provider register");
-        }
-        if (!listed.services().contains(request.serviceType())) {
-            throw ProblemException.invalid("providerId", listed.name() + " does not offer " + request.serviceType() + " (offers "
-                    + listed.services().stream().map(Enum::name).sorted().toList() + ")");
-        }
+        ProviderDirectory.Listed listed = providers.offering(request.providerId(), request.serviceType());
         if (request.provider() != null && request.provider() != listed.kind()) {
             throw ProblemException.invalid("provider", "disagrees with the register: " + listed.name() + " is " + listed.kind());
         }

@@ -15,4 +15,18 @@ public interface ProviderDirectory {
     }
 
     Optional<Listed> find(UUID id);
+
+    /** The provider, in use in the register and offering {@code service}; else a 400 naming {@code providerId}. */
+    default Listed offering(UUID id, Grant.ServiceType service) {
+        Listed listed = find(id).orElseThrow(() -> dk.visitation.common.ProblemException.invalid("providerId",
+                "is not in the provider register"));
+        if (!listed.active()) {
+            throw dk.visitation.common.ProblemException.invalid("providerId", "is taken out of use in the provider register");
+        }
+        if (!listed.services().contains(service)) {
+            throw dk.visitation.common.ProblemException.invalid("providerId", listed.name() + " does not offer " + service + " (offers "
+                    + listed.services().stream().map(Enum::name).sorted().toList() + ")");
+        }
+        return listed;
+    }
 }

@@ -37,10 +37,15 @@ public class IntegrationEvents {
     public static final String COMMITTEE_DECIDED = "committee.decided";
     /** A shared case's lead or contributing department changed (shared, lead handed over, arrangement ended). */
     public static final String CASE_LEAD_CHANGED = "case.lead-changed";
+    /** An expected placement was recorded on a case (issue 16); payload: kind, urgency, expected start, annual estimate. */
+    public static final String PLACEMENT_EXPECTED = "placement.expected";
+    /** An expected placement became a grant (acute, or a chosen quote); payload: the placement, grant, quote, urgency. */
+    public static final String PLACEMENT_GRANTED = "placement.granted";
 
     /** Every type the service publishes: what a webhook may subscribe to. */
     public static final Set<String> TYPES = Set.of(CASE_TRANSFERRED, PAYMENT_RESPONSIBILITY_CHANGED, GRANT_CHANGED, DEADLINE_MISSED,
-            DEADLINE_MET_LATE, CASE_INACTIVE, CASE_REGISTERED, ASSESSMENT_CONCLUDED, COMMITTEE_DECIDED, CASE_LEAD_CHANGED);
+            DEADLINE_MET_LATE, CASE_INACTIVE, CASE_REGISTERED, ASSESSMENT_CONCLUDED, COMMITTEE_DECIDED, CASE_LEAD_CHANGED,
+            PLACEMENT_EXPECTED, PLACEMENT_GRANTED);
 
     /** Fired in the publishing transaction, after the row is written: webhooks fan it out to their subscriptions. */
     public record Published(long seq, UUID id, String type, UUID caseId) {

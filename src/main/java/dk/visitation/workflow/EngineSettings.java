@@ -32,7 +32,7 @@ public interface EngineSettings {
 
     Optional<String> tokenAudience();
 
-    String DEFAULT_MODELS = "visitation.bpmn,committee-meeting.bpmn,handover.bpmn,economy-track.bpmn,settlement.bpmn,deadline-watch.bpmn,target-group.dmn";
+    String DEFAULT_MODELS = "visitation.bpmn,committee-meeting.bpmn,handover.bpmn,economy-track.bpmn,settlement.bpmn,deadline-watch.bpmn,placement.bpmn,target-group.dmn";
 
     /** The models under bpmn/ deployed at start; the engine keeps unchanged ones at their version. */
     @WithDefault(DEFAULT_MODELS)

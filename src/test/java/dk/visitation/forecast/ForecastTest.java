@@ -52,22 +52,43 @@ class ForecastTest {
                         "outsideServiceFrameOre", 300_000_00L, "note", "Budget 2041")).put("/economy/budgets/2041/MYN").then()
                 .statusCode(201).body("totalOre", equalTo(2_300_000_00)).extract().header("ETag");
 
-        JsonPath forecast = as(economy()).queryParam("year", 2041).queryParam("department", "MYN").get("/economy/forecast").then()
-                .statusCode(200).extract().jsonPath();
-        assertEquals(1_860_000_00L, forecast.getLong("committedOre"));       // 900,000 + 600,000 + 360,000 kr
-        assertEquals(0L, forecast.getLong("expectedOre"));
-        assertEquals(1_860_000_00L, forecast.getLong("forecastOre"));
-        assertEquals(900_000_00L, forecast.getLong("byServiceType.PLACEMENT.forecastOre"));
-        assertEquals(360_000_00L, forecast.getLong("byServiceType.LOST_EARNINGS.committedOre"));
-        assertEquals(1, forecast.getInt("byBand.'1.5-2.0'.cases"));
-        assertEquals(1_500_000_00L, forecast.getLong("byBand.'1.5-2.0'.committedOre"));
-        assertEquals(1, forecast.getInt("byBand.'below-1.0'.cases"));
-        assertEquals(360_000_00L, forecast.getLong("byBand.'below-1.0'.committedOre"));
-        assertEquals(List.of(1_500_000_00L, 2_000_000_00L, 500_000_00L), frame(forecast, "serviceFrame"));       // 500,000 kr left
-        assertEquals(List.of(360_000_00L, 300_000_00L, -60_000_00L), frame(forecast, "outsideServiceFrame"));    // 60,000 kr over
-        assertEquals(List.of(1_860_000_00L, 2_300_000_00L, 440_000_00L), frame(forecast, "total"));
-        assertEquals(125_000_00L, forecast.getLong("expectedRefundOre"));    // 25 % of the 500,000 kr above 1 m kr
-        assertEquals(1_735_000_00L, forecast.getLong("netForecastOre"));     // 1,860,000 − 125,000 kr
+        JsonPath before = forecast(2041);
+        assertEquals(1_860_000_00L, before.getLong("committedOre"));       // 900,000 + 600,000 + 360,000 kr
+        assertEquals(900_000_00L, before.getLong("byServiceType.PLACEMENT.committedOre"));
+        assertEquals(360_000_00L, before.getLong("byServiceType.LOST_EARNINGS.committedOre"));
+        assertEquals(1, before.getInt("byBand.'1.5-2.0'.cases"));
+        assertEquals(1_500_000_00L, before.getLong("byBand.'1.5-2.0'.committedOre"));
+        assertEquals(1, before.getInt("byBand.'below-1.0'.cases"));
+        assertEquals(360_000_00L, before.getLong("byBand.'below-1.0'.committedOre"));
+        assertEquals(List.of(360_000_00L, 300_000_00L, -60_000_00L), frame(before, "outsideServiceFrame"));    // 60,000 kr over
+        assertEquals(125_000_00L, before.getLong("expectedRefundOre"));    // 25 % of the 500,000 kr above 1 m kr
+
+        // an expected placement on a third case, from 1 March 2041 at a first estimate of 1,450,000 kr a year; a cancelled
+        // one does not count. (Expected placements of other tests run on into 2041 too: what this one adds is compared.)
+        UUID toBePlaced = caseReceived();
+        given().contentType(ContentType.JSON).body(Map.of("expectedStart", "2041-03-01", "kind", "RESIDENTIAL_HOME",
+                        "annualEstimate", "1450000.00", "urgency", "PLANNED", "quotesDueOn", "2041-01-15", "reason", "Kan ikke blive hjemme"))
+                .post("/cases/" + toBePlaced + "/placements").then().statusCode(201);
+        var cancelled = given().contentType(ContentType.JSON).body(Map.of("expectedStart", "2041-02-01", "kind", "FOSTER_FAMILY",
+                        "annualEstimate", "500000.00", "urgency", "PLANNED", "quotesDueOn", "2041-01-15", "reason", "Plejefamilie"))
+                .post("/cases/" + toBePlaced + "/placements").then().statusCode(201).extract();
+        given().contentType(ContentType.JSON).header("If-Match", cancelled.header("ETag")).body(Map.of("reason", "Ikke aktuel"))
+                .post("/cases/" + toBePlaced + "/placements/" + cancelled.path("id") + "/cancel").then().statusCode(200);
+
+        JsonPath forecast = forecast(2041);
+        // 1 March → 1 January: 306 days; 1,450,000 × 306 / 365 = 1,215,616.438… kr → 121,561,644 øre
+        long added = 121_561_644L;
+        long expected = forecast.getLong("expectedOre");
+        assertEquals(before.getLong("expectedOre") + added, expected);
+        assertEquals(before.getInt("expectedPlacements") + 1, forecast.getInt("expectedPlacements"));
+        assertEquals(before.getInt("byBand.'1.0-1.5'.expectedPlacements") + 1, forecast.getInt("byBand.'1.0-1.5'.expectedPlacements"));
+        assertEquals(before.getLong("byBand.'1.0-1.5'.expectedOre") + added, forecast.getLong("byBand.'1.0-1.5'.expectedOre"));
+        assertEquals(1_860_000_00L + expected, forecast.getLong("forecastOre"));
+        assertEquals(900_000_00L + expected, forecast.getLong("byServiceType.PLACEMENT.forecastOre")); // every expected one is a placement
+        // the service frame: 1,500,000 kr committed plus the expected, against 2,000,000 kr; the total against 2,300,000 kr
+        assertEquals(List.of(1_500_000_00L + expected, 2_000_000_00L, 500_000_00L - expected), frame(forecast, "serviceFrame"));
+        assertEquals(List.of(1_860_000_00L + expected, 2_300_000_00L, 440_000_00L - expected), frame(forecast, "total"));
+        assertEquals(1_860_000_00L + expected - 125_000_00L, forecast.getLong("netForecastOre"));
 
         // a new budget needs the current ETag
         as(economy()).contentType(ContentType.JSON).body(Map.of("serviceFrameOre", 1, "outsideServiceFrameOre", 1))
@@ -93,6 +114,11 @@ class ForecastTest {
         // Refund 25 % of 460,000 kr = 115,000 kr; MYN's share 115,000 × 724/1,460 = 57,027.397… kr → 5,702,740 øre; CBA the rest.
         assertEquals(List.of(724_000_00L, 5_702_740L), expensive(caseId, "MYN"));
         assertEquals(List.of(736_000_00L, 11_500_000L - 5_702_740L), expensive(caseId, "CBA"));
+    }
+
+    private static JsonPath forecast(int year) {
+        return as(economy()).queryParam("year", year).queryParam("department", "MYN").get("/economy/forecast").then().statusCode(200)
+                .extract().jsonPath();
     }
 
     private static List<Long> frame(JsonPath forecast, String frame) {

@@ -41,6 +41,10 @@ class AccessPolicyTest {
 
     static final Set<String> PROVIDER_READERS = Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, Role.ECONOMY, LEADER, AUDITOR, SYSTEM);
 
+    /** Placement planning follows the grants' policy: the case's advisers and LEADER write; ECONOMY and AUDITOR read too. */
+    static final Set<String> PLACEMENT_WRITERS = Set.of(MYN_ADVISER, CBA_ADVISER, LEADER);
+    static final Set<String> PLACEMENT_READERS = Set.of(MYN_ADVISER, CBA_ADVISER, Role.ECONOMY, LEADER, AUDITOR);
+
     static final Set<String> TASK_ROLES = Set.of(MYN_ADVISER, CBA_ADVISER, COMMITTEE_MEMBER, Role.ECONOMY, LEADER);
 
     /** operation → roles allowed. Everything else is 403 (authenticated) or 401 (not). */
@@ -132,6 +136,15 @@ class AccessPolicyTest {
             Map.entry("listStatusNotes", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("getGrantGoals", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER, AUDITOR)),
             Map.entry("reviseGrantGoals", Set.of(MYN_ADVISER, CBA_ADVISER, LEADER)),
+            Map.entry("createPlacement", PLACEMENT_WRITERS),
+            Map.entry("listPlacements", PLACEMENT_READERS),
+            Map.entry("getPlacement", PLACEMENT_READERS),
+            Map.entry("changePlacement", PLACEMENT_WRITERS),
+            Map.entry("cancelPlacement", PLACEMENT_WRITERS),
+            Map.entry("requestPlacementQuote", PLACEMENT_WRITERS),
+            Map.entry("answerPlacementQuote", PLACEMENT_WRITERS),
+            Map.entry("choosePlacementQuote", PLACEMENT_WRITERS),
+            Map.entry("grantAcutePlacement", PLACEMENT_WRITERS),
             Map.entry("createWebhook", Set.of(SYSTEM)),
             Map.entry("listWebhooks", Set.of(SYSTEM)),
             Map.entry("getWebhook", Set.of(SYSTEM)),
@@ -146,7 +159,9 @@ class AccessPolicyTest {
             "getPaymentResponsibility", "switchPaymentResponsibility", "requestHandover", "getHandover", "withdrawHandover", "endSharedArrangement", "openWorkItem",
             "listWorkItems", "closeWorkItem", "listEconomyReviews", "getSettlement", "streamCaseTasks", "recordCasework", "listCasework",
             "listCaseDeadlines", "startGrant", "endGrant", "changeGrant", "getBudget", "agreeStatusNotes", "getGrantGoals", "reviseGrantGoals", "getAdviser", "replaceAdviser", "getProvider", "replaceProvider",
-            "getWebhook", "deleteWebhook", "resumeWebhook", "listWebhookDeliveries", "redeliverWebhookDelivery");
+            "getWebhook", "deleteWebhook", "resumeWebhook", "listWebhookDeliveries", "redeliverWebhookDelivery",
+            "createPlacement", "listPlacements", "getPlacement", "changePlacement", "cancelPlacement", "requestPlacementQuote",
+            "answerPlacementQuote", "choosePlacementQuote", "grantAcutePlacement");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
@@ -310,6 +325,26 @@ class AccessPolicyTest {
             Map.entry("listWebhookDeliveries", (as, id, etag) -> as.get("/webhooks/" + UUID.randomUUID() + "/deliveries")),
             Map.entry("redeliverWebhookDelivery", (as, id, etag) -> as.post("/webhooks/" + UUID.randomUUID() + "/deliveries/"
                     + UUID.randomUUID() + "/redeliver")),
+            Map.entry("createPlacement", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("expectedStart", "2027-03-01",
+                    "kind", "FOSTER_FAMILY", "annualEstimate", "650000.00", "urgency", "PLANNED", "reason", "Politik"))
+                    .post("/cases/" + UUID.randomUUID() + "/placements")),
+            Map.entry("listPlacements", (as, id, etag) -> as.get("/cases/" + UUID.randomUUID() + "/placements")),
+            Map.entry("getPlacement", (as, id, etag) -> as.get(placement())),
+            Map.entry("changePlacement", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                    .body(Map.of("expectedStart", "2027-03-01", "kind", "FOSTER_FAMILY", "annualEstimate", "650000.00", "reason", "Politik"))
+                    .put(placement())),
+            Map.entry("cancelPlacement", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                    .body(Map.of("reason", "Politik")).post(placement() + "/cancel")),
+            Map.entry("requestPlacementQuote", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                    .body(Map.of("providerId", UUID.randomUUID().toString())).post(placement() + "/quotes")),
+            Map.entry("answerPlacementQuote", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                    .body(Map.of("status", "DECLINED")).put(placement() + "/quotes/" + UUID.randomUUID())),
+            Map.entry("choosePlacementQuote", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                    .body(Map.of("professionalJustification", "Politik", "economicJustification", "Politik", "from", "2027-03-01",
+                            "to", "2028-03-01", "scope", 1)).post(placement() + "/quotes/" + UUID.randomUUID() + "/choose")),
+            Map.entry("grantAcutePlacement", (as, id, etag) -> as.contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                    .body(Map.of("providerId", UUID.randomUUID().toString(), "priceOre", 100_00L, "tariffPeriod", "DAY", "scope", 1,
+                            "from", "2027-03-01", "to", "2027-04-01")).post(placement() + "/grant")),
             Map.entry("searchAccessLogByChild", (as, id, etag) -> as.contentType(ContentType.JSON).body(Map.of("cpr", cprOfCase)).post("/access-log/search")));
 
     @TestFactory
@@ -403,6 +438,11 @@ class AccessPolicyTest {
             }
         }));
         assertEquals(List.of(), missing, "operations without a policy row");
+    }
+
+    /** A placement of a case that does not exist. */
+    private static String placement() {
+        return "/cases/" + UUID.randomUUID() + "/placements/" + UUID.randomUUID();
     }
 
     /** A subscription made to check the gate is deleted again, so nothing is sent to it later in the suite. */

@@ -95,6 +95,9 @@ class ChildDataReadsTest {
                 "from", YEAR + "-01-01", "to", "2013-01-01")).post("/cases/" + caseId + "/grants").then().statusCode(201).extract().path("id");
         given().contentType(ContentType.JSON).body(Map.of("cadence", "EVERY_MONTHS", "everyMonths", 3))
                 .put("/cases/" + caseId + "/status-notes/agreements/" + internal).then().statusCode(201);
+        String placement = given().contentType(ContentType.JSON).body(Map.of("expectedStart", YEAR + "-06-01", "kind", "FOSTER_FAMILY",
+                "annualEstimate", "650000.00", "urgency", "PLANNED", "reason", "Plejefamilie i netværket"))
+                .post("/cases/" + caseId + "/placements").then().statusCode(201).extract().path("id");
         // a second case of the child, named by its adviser, so the waiting lists find it among every other test's cases
         Map<String, Object> waiting = new HashMap<>(Api.newCase(cpr));
         waiting.put("receivedAt", YEAR + "-02-01T09:00:00+01:00");
@@ -160,7 +163,8 @@ class ChildDataReadsTest {
                 case "/tasks/{id}" -> assessment;
                 default -> caseId.toString();
             };
-            String url = call.getKey().replace("{id}", id).replace("{itemId}", item[0]).replace("{grantId}", internal);
+            String url = call.getKey().replace("{id}", id).replace("{itemId}", item[0]).replace("{grantId}", internal)
+                    .replace("{placementId}", placement);
             long before = newestWalkerEntry(cpr);
             String accept = url.endsWith("/stream") ? "text/event-stream" : "application/json, text/html;q=0.5";
             int status = as(walker()).accept(accept).queryParams(call.getValue()).get(url)
