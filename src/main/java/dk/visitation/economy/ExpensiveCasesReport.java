@@ -81,6 +81,19 @@ public class ExpensiveCasesReport {
      */
     @Transactional
     public ExpensiveCases expensiveCases(int year, Department department) {
+        ExpensiveCases report = costs(year, department);
+        if (refunds.thresholds(year).isEmpty()) {
+            return report;
+        }
+        List<ExpensiveCase> expensive = new ArrayList<>(report.cases());
+        Map<UUID, StateRefunds.CaseRefund> expected = refunds.ofCases(year, expensive.stream().map(ExpensiveCase::caseId).toList());
+        expensive.replaceAll(c -> c.withRefund(expected.containsKey(c.caseId()) ? expected.get(c.caseId()).shareOf(department) : 0L));
+        return new ExpensiveCases(expensive, report.placementSpendOre());
+    }
+
+    /** The expensive cases and the placement spend as {@link #expensiveCases}, without their refunds (the forecast sums those itself). */
+    @Transactional
+    public ExpensiveCases costs(int year, Department department) {
         // the kept cost per case and year (case_year_cost, V40): the expensive ones are the first entries of
         // case_year_cost_expensive_idx, the placement spend an index-only sum; the last row is the spend
         List<CostRow> rows = Rows.list(Panache.getEntityManager(), """
@@ -100,10 +113,6 @@ public class ExpensiveCasesReport {
             long annual = row.annualOre();
             String band = annual < 1_500_000_00L ? "1.0-1.5" : annual < 2_000_000_00L ? "1.5-2.0" : "2.0+";
             expensive.add(new ExpensiveCase(row.caseId(), annual, row.placementOre(), band, row.costOre(), null, null));
-        }
-        if (refunds.thresholds(year).isPresent()) {
-            Map<UUID, StateRefunds.CaseRefund> expected = refunds.ofCases(year, expensive.stream().map(ExpensiveCase::caseId).toList());
-            expensive.replaceAll(c -> c.withRefund(expected.containsKey(c.caseId()) ? expected.get(c.caseId()).shareOf(department) : 0L));
         }
         // as before: by case id (Java's UUID order), then the most expensive first
         expensive.sort(Comparator.comparing(ExpensiveCase::caseId));

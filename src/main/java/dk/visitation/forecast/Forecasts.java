@@ -114,7 +114,7 @@ public class Forecasts {
             }
         }
 
-        ExpensiveCasesReport.ExpensiveCases costly = expensive.expensiveCases(year, department);
+        ExpensiveCasesReport.ExpensiveCases costly = expensive.costs(year, department);
         Map<String, ForecastApi.Band> byBand = new LinkedHashMap<>();
         long expensiveCommitted = 0;
         for (String band : BANDS.subList(1, BANDS.size())) {
