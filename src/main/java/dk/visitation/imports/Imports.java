@@ -50,9 +50,11 @@ public class Imports {
     private final AccessLog accessLog;
     private final Caller caller;
     private final int chunkSize;
+    private final int chunkTimeoutSeconds;
 
     Imports(ImportValidation validation, CaseImports cases, PaymentResponsibility payments, Grants grants, CaseworkService casework,
-            AccessLog accessLog, Caller caller, @ConfigProperty(name = "visitation.imports.chunk-size", defaultValue = "500") int chunkSize) {
+            AccessLog accessLog, Caller caller, @ConfigProperty(name = "visitation.imports.chunk-size", defaultValue = "500") int chunkSize,
+            @ConfigProperty(name = "visitation.imports.chunk-timeout-seconds", defaultValue = "300") int chunkTimeoutSeconds) {
         this.validation = validation;
         this.cases = cases;
         this.payments = payments;
@@ -61,6 +63,7 @@ public class Imports {
         this.accessLog = accessLog;
         this.caller = caller;
         this.chunkSize = chunkSize;
+        this.chunkTimeoutSeconds = chunkTimeoutSeconds;
     }
 
     /** Validates the batch and, unless a dry run or refused, imports it; the report as recorded (REFUSED: as a 422's body). */
@@ -68,7 +71,8 @@ public class Imports {
         UUID id = UUID.randomUUID();
         String by = caller.user();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<ImportApi.LineProblem> problems = QuarkusTransaction.requiringNew().call(() -> validation.check(lines));
+        List<ImportApi.LineProblem> problems = QuarkusTransaction.requiringNew().timeout(chunkTimeoutSeconds)
+                .call(() -> validation.check(lines));
         int invalid = (int) problems.stream().mapToInt(ImportApi.LineProblem::line).distinct().count();
         int valid = lines.size() - invalid;
         int unchanged = QuarkusTransaction.requiringNew().call(() -> cases.existing(dubuIds(lines)).size());
@@ -90,7 +94,7 @@ public class Imports {
         try {
             for (int from = 0; from < lines.size(); from += chunkSize) {
                 List<ImportBatch.Line> chunk = lines.subList(from, Math.min(lines.size(), from + chunkSize));
-                QuarkusTransaction.requiringNew().run(() -> writeChunk(id, by, chunk));
+                QuarkusTransaction.requiringNew().timeout(chunkTimeoutSeconds).run(() -> writeChunk(id, by, chunk));
             }
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> finish(id, ImportApi.ImportOutcome.FAILED));
@@ -134,6 +138,10 @@ public class Imports {
                 }
             }
             results.add(new ImportApi.LineResult(batchLine.number(), dubu, caseId, ImportApi.Outcome.CREATED));
+            // each line's entities written and let go: every flush (and native query) of the chunk would otherwise check
+            // all the chunk's entities so far, which made a line's cost grow with its place in the chunk
+            Panache.getEntityManager().flush();
+            Panache.getEntityManager().clear();
         }
         if (!created.isEmpty()) {
             accessLog.record(AccessLog.Action.CREATE, "case (bulk import)", created, children, Map.of("importId", id.toString()));
