@@ -48,13 +48,13 @@ public final class ImportApi {
             @NotNull @PastOrPresent @Schema(description = "When the request was received", examples = "2024-03-11T10:00:00+01:00")
             OffsetDateTime receivedAt,
             @Size(max = 4000) @Schema(nullable = true, description = "The request; \"Importeret fra DUBU\" when left out") String description,
-            @Valid @Schema(nullable = true, description = "Who paid from when, oldest first, the first from the day the request came in "
+            @Schema(nullable = true, description = "Who paid from when, oldest first, the first from the day the request came in "
                     + "at the latest; the department working the case pays from the day it came in when left out")
             List<@NotNull @Valid PaymentEntry> paymentResponsibility,
-            @Valid @Schema(nullable = true, description = "The running grants, as POST /cases/{id}/grants takes them; each already in force "
+            @Schema(nullable = true, description = "The running grants, as POST /cases/{id}/grants takes them; each already in force "
                     + "(approved where it needed ECONOMY's approval) and started on its first day when that has come")
             List<@NotNull @Valid NewGrant> grants,
-            @Valid @Schema(nullable = true, description = "The casework record, as POST /cases/{id}/casework takes it; a record that "
+            @Schema(nullable = true, description = "The casework record, as POST /cases/{id}/casework takes it; a record that "
                     + "answers another (e.g. RECEIPT_SENT a NOTIFICATION) answers the latest earlier one of the line")
             List<@NotNull @Valid WorkItem> workItems) {
     }
