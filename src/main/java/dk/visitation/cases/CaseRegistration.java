@@ -66,30 +66,49 @@ class CaseRegistration {
             }
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps: reads equal the response
+        ChildCase childCase = create(id, new Facts(Cpr.parse(request.child().cpr()), request.child().name(), request.source(),
+                request.receivedAt().toInstant(), request.description(), department, CaseStatus.RECEIVED, request.adviser(),
+                request.dubuCaseId()), now, caller.user(), "Henvendelse modtaget", reason, Map.of());
+        CaseAudit.record(id, now, caller.user(), "CREATE", null, null, childCase.department, reason);
+        access.log(AccessLog.Action.CREATE, "case", childCase);
+        registered.fire(new CaseRegistered(id, department, childCase.receivedAt.atZone(CaseApi.DENMARK).toLocalDate()));
+        startProcess(id);
+        return new Intake(childCase, false);
+    }
+
+    /** What a new case is made of, whether registered from a request or imported from another system. */
+    record Facts(Cpr cpr, String childName, RequestSource source, Instant receivedAt, String description, Department department,
+            CaseStatus status, String adviser, String dubuCaseId) {
+    }
+
+    /**
+     * Writes a new case: its child (once per CPR), the case, its first status, its adviser and the case.registered event
+     * ({@code eventExtras} added to its facts). The caller writes the audit entry, the access log and the process start.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ChildCase create(UUID id, Facts facts, Instant now, String by, String statusNote, String reason, Map<String, Object> eventExtras) {
         ChildCase childCase = new ChildCase();
         childCase.id = id;
-        childCase.child = childFor(Cpr.parse(request.child().cpr()), request.child().name(), now);
-        childCase.source = request.source();
-        childCase.receivedAt = request.receivedAt().toInstant();
-        childCase.description = request.description();
-        childCase.department = department;
-        childCase.status = CaseStatus.RECEIVED;
-        childCase.adviser = CaseEdits.blankToNull(request.adviser());
-        childCase.dubuCaseId = DubuCaseIds.normalise(request.dubuCaseId());
+        childCase.child = childFor(facts.cpr(), facts.childName(), now);
+        childCase.source = facts.source();
+        childCase.receivedAt = facts.receivedAt();
+        childCase.description = facts.description();
+        childCase.department = facts.department();
+        childCase.status = facts.status();
+        childCase.adviser = CaseEdits.blankToNull(facts.adviser());
+        childCase.dubuCaseId = DubuCaseIds.normalise(facts.dubuCaseId());
         DubuCaseIds.requireFree(childCase.dubuCaseId, id);
         childCase.createdAt = now;
         childCase.updatedAt = now;
         childCase.persist();
-        CaseStatusChange.of(childCase, caller.user(), "Henvendelse modtaget", now).persist();
-        CaseAudit.record(id, now, caller.user(), "CREATE", null, null, childCase.department, reason);
-        advisers.assigned(id, department, null, childCase.adviser, now, caller.user(), reason);
-        access.log(AccessLog.Action.CREATE, "case", childCase);
-        registered.fire(new CaseRegistered(id, department, childCase.receivedAt.atZone(CaseApi.DENMARK).toLocalDate()));
+        CaseStatusChange.of(childCase, by, statusNote, now).persist();
+        advisers.assigned(id, childCase.department, null, childCase.adviser, now, by, reason);
         // facts only: never the child, the description or the adviser's name
-        events.publish(IntegrationEvents.CASE_REGISTERED, id, Map.of("department", department.name(), "source", childCase.source.name(),
-                "receivedAt", childCase.receivedAt.atZone(CaseApi.DENMARK).toOffsetDateTime().toString()));
-        startProcess(id);
-        return new Intake(childCase, false);
+        Map<String, Object> event = new java.util.LinkedHashMap<>(Map.of("department", childCase.department.name(),
+                "source", childCase.source.name(), "receivedAt", childCase.receivedAt.atZone(CaseApi.DENMARK).toOffsetDateTime().toString()));
+        event.putAll(eventExtras);
+        events.publish(IntegrationEvents.CASE_REGISTERED, id, event);
+        return childCase;
     }
 
     /** Starts the case's process again in an engine that has forgotten it, resuming at an element (ProcessRebuild). */

@@ -11,12 +11,12 @@ import java.util.UUID;
  * service, one municipality), of letters, digits and {@code . _ / -}, at most 40 characters. Set at registration or by
  * the case's merge patch; a second case with the same id is a 409.
  */
-final class DubuCaseIds {
+public final class DubuCaseIds {
 
-    static final int MAX_LENGTH = 40;
-    static final String PATTERN = "^[A-Za-z0-9][A-Za-z0-9._/-]*$";
-    static final String MESSAGE = "must start with a letter or digit and hold only letters, digits and . _ / -";
-    static final String DESCRIPTION = "The case's id in DUBU (unique; 1-40 letters, digits and . _ / -, starting with a letter or digit)";
+    public static final int MAX_LENGTH = 40;
+    public static final String PATTERN = "^[A-Za-z0-9][A-Za-z0-9._/-]*$";
+    public static final String MESSAGE = "must start with a letter or digit and hold only letters, digits and . _ / -";
+    public static final String DESCRIPTION = "The case's id in DUBU (unique; 1-40 letters, digits and . _ / -, starting with a letter or digit)";
 
     private DubuCaseIds() {
     }

@@ -66,6 +66,29 @@ public class CaseworkService {
                 return new Recorded(CaseworkEntry.findById(earlier.get()), true);
             }
         }
+        return new Recorded(write(caseId, id, request, caller.user()), false);
+    }
+
+    /**
+     * A casework record taken over from another system (the bulk import), recorded as {@link #record} records one: not
+     * scoped and not logged (the import logs its batch); what it answers is the case's latest record of that kind.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID imported(UUID caseId, CaseworkApi.NewEntry request, String by) {
+        return write(caseId, UUID.randomUUID(), request, by).id;
+    }
+
+    /** Why the record's facts do not fit its kind, as a field error; empty when they do (what it answers is not checked). */
+    public static Optional<dk.visitation.common.Problem.FieldError> check(CaseworkApi.NewEntry request) {
+        try {
+            validateFacts(request);
+            return Optional.empty();
+        } catch (ProblemException e) {
+            return e.errors().stream().findFirst();
+        }
+    }
+
+    private CaseworkEntry write(UUID caseId, UUID id, CaseworkApi.NewEntry request, String by) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         CaseworkEntry entry = new CaseworkEntry();
         entry.id = id;
@@ -82,15 +105,15 @@ public class CaseworkService {
         entry.grantId = request.grantId();
         entry.refersTo = answered(caseId, request);
         entry.document = request.document();
-        entry.recordedBy = caller.user();
+        entry.recordedBy = by;
         entry.recordedAt = now;
         entry.persistAndFlush();
-        trail.record(caseId, null, "ADD", "casework", null, describe(entry), entry.reason);
+        trail.record(caseId, by, "ADD", "casework", null, describe(entry), entry.reason);
         recorded.fire(new CaseworkRecorded(caseId, entry.id, entry.kind));
-        return new Recorded(entry, false);
+        return entry;
     }
 
-    private void validateFacts(CaseworkApi.NewEntry request) {
+    private static void validateFacts(CaseworkApi.NewEntry request) {
         CaseworkKind kind = request.kind();
         boolean notification = kind == CaseworkKind.NOTIFICATION;
         if (notification && request.notifierKind() == null) {

@@ -32,15 +32,21 @@ public class UnmatchedRoutes {
 
     private final ObjectMapper json;
     private final long maxBodyBytes;
+    private final long bulkBodyBytes;
+    private final java.util.Set<String> bulkPaths;
     private final int maxRequestLine;
     private final long maxHeaderBytes;
 
     UnmatchedRoutes(ObjectMapper json,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBody,
+            @ConfigProperty(name = "visitation.http.max-body-size", defaultValue = "256K") MemorySize maxBody,
+            @ConfigProperty(name = "visitation.http.bulk-body-size", defaultValue = "32M") MemorySize bulkBody,
+            @ConfigProperty(name = "visitation.http.bulk-paths", defaultValue = "/imports") java.util.Set<String> bulkPaths,
             @ConfigProperty(name = "visitation.http.max-request-line", defaultValue = "4096") int maxRequestLine,
             @ConfigProperty(name = "visitation.http.max-header-size", defaultValue = "20K") MemorySize maxHeaders) {
         this.json = json;
         this.maxBodyBytes = maxBody.asLongValue();
+        this.bulkBodyBytes = bulkBody.asLongValue();
+        this.bulkPaths = bulkPaths;
         this.maxRequestLine = maxRequestLine;
         this.maxHeaderBytes = maxHeaders.asLongValue();
     }
@@ -68,12 +74,14 @@ public class UnmatchedRoutes {
             }
             ctx.next();
         });
-        // ahead of the body handler, which would answer an oversized body with a bare 413
+        // ahead of the body handler, which would answer an oversized body with a bare 413; the body handler's own limit
+        // (quarkus.http.limits.max-body-size) is the bulk one, which a body of no stated length meets
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > maxBodyBytes) {
+            long limit = bulkPaths.contains(ctx.normalizedPath()) ? bulkBodyBytes : maxBodyBytes;
+            if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > limit) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                write(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The body may be at most " + maxBodyBytes + " bytes");
+                write(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The body may be at most " + limit + " bytes");
             } else {
                 ctx.next();
             }

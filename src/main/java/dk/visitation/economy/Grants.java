@@ -47,6 +47,52 @@ public class Grants {
     @Transactional
     public Grant grant(UUID caseId, EconomyApi.NewGrant request) {
         cases.access(caseId, AccessLog.Action.CHANGE, "grant");
+        Grant grant = newGrant(caseId, request, caller.user());
+        grant.approval = annual(grant) > settings.grantApprovalThresholdOre() ? Grant.Approval.PENDING : Grant.Approval.NOT_REQUIRED;
+        grant.persistAndFlush();
+        trail.record(caseId, null, "ADD", "grant", null, describe(grant), null);
+        if (grant.approval == Grant.Approval.PENDING) {
+            reviews.request(caseId, EconomyReviews.Trigger.GRANT_APPROVAL, grant.id);
+        }
+        publishChanged(grant);
+        return grant;
+    }
+
+    /**
+     * A running grant taken over from another system (the bulk import): made as {@link #grant} makes one, but already in
+     * force (APPROVED where its annual cost passes the approval amount, as the municipality approved it there), and started
+     * on its first day when that has come; its id. Not scoped and not logged: the import logs its batch.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID imported(UUID caseId, EconomyApi.NewGrant request, String by, String reason) {
+        Grant grant = newGrant(caseId, request, by);
+        if (annual(grant) > settings.grantApprovalThresholdOre()) {
+            grant.approval = Grant.Approval.APPROVED;
+            grant.approvalDecidedAt = grant.createdAt;
+        }
+        if (!grant.validFrom.isAfter(LocalDate.now(Times.DENMARK))) {
+            grant.startedOn = grant.validFrom;
+            grant.startRecordedBy = by;
+            grant.startRecordedAt = grant.createdAt;
+        }
+        grant.persistAndFlush();
+        trail.record(caseId, by, "ADD", "grant", null, describe(grant), reason);
+        publishChanged(grant);
+        return grant.id;
+    }
+
+    /** Why the grant could not be made as asked (its period, its provider), as field errors; empty when it could. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Problem.FieldError> check(EconomyApi.NewGrant request) {
+        try {
+            newGrant(null, request, null);
+            return List.of();
+        } catch (ProblemException e) {
+            return e.errors();
+        }
+    }
+
+    private Grant newGrant(UUID caseId, EconomyApi.NewGrant request, String by) {
         if (!request.from().isBefore(request.to())) {
             throw ProblemException.invalid("to", "must be after from");
         }
@@ -61,20 +107,20 @@ public class Grants {
         grant.scope = request.scope();
         grant.validFrom = request.from();
         grant.validTo = request.to();
-        grant.createdBy = caller.user();
+        grant.createdBy = by;
         grant.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        long annual = Cost.upTo(grant.priceOre, grant.scope, grant.tariffPeriod, grant.validFrom, grant.validFrom.plusDays(365));
-        grant.approval = annual > settings.grantApprovalThresholdOre() ? Grant.Approval.PENDING : Grant.Approval.NOT_REQUIRED;
-        grant.persistAndFlush();
-        trail.record(caseId, null, "ADD", "grant", null, describe(grant), null);
-        if (grant.approval == Grant.Approval.PENDING) {
-            reviews.request(caseId, EconomyReviews.Trigger.GRANT_APPROVAL, grant.id);
-        }
-        events.publish(IntegrationEvents.GRANT_CHANGED, caseId, Map.of("grantId", grant.id.toString(),
+        return grant;
+    }
+
+    private static long annual(Grant grant) {
+        return Cost.upTo(grant.priceOre, grant.scope, grant.tariffPeriod, grant.validFrom, grant.validFrom.plusDays(365));
+    }
+
+    private void publishChanged(Grant grant) {
+        events.publish(IntegrationEvents.GRANT_CHANGED, grant.caseId, Map.of("grantId", grant.id.toString(),
                 "serviceType", grant.serviceType.name(), "from", grant.validFrom.toString(), "to", grant.validTo.toString(),
                 "priceOre", grant.priceOre, "tariffPeriod", grant.tariffPeriod.name(), "scope", grant.scope.toPlainString(),
                 "approval", grant.approval.name()));
-        return grant;
     }
 
     /**

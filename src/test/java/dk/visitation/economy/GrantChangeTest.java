@@ -114,35 +114,35 @@ class GrantChangeTest {
 
     @Test
     void a_price_change_on_the_day_the_payment_switches_charges_each_department_its_own_terms_to_the_ore() {
-        UUID caseId = SettlementTest.caseReceived(LocalDate.of(2012, 1, 1));
-        var granted = grant(caseId, LocalDate.of(2012, 1, 1), LocalDate.of(2013, 1, 1), DAILY_ORE * 365);
-        as(SettlementTest.economy()).contentType(ContentType.JSON).body(Map.of("department", "CBA", "effectiveDate", "2012-07-01",
+        UUID caseId = SettlementTest.caseReceived(LocalDate.of(2004, 1, 1));
+        var granted = grant(caseId, LocalDate.of(2004, 1, 1), LocalDate.of(2005, 1, 1), DAILY_ORE * 365);
+        as(SettlementTest.economy()).contentType(ContentType.JSON).body(Map.of("department", "CBA", "effectiveDate", "2004-07-01",
                 "reason", "Overdraget til CBA")).post("/cases/" + caseId + "/payment-responsibility").then().statusCode(200);
-        change(caseId, granted.path("id"), granted.header("ETag"), LocalDate.of(2012, 7, 1), 2 * DAILY_ORE * 365,
+        change(caseId, granted.path("id"), granted.header("ETag"), LocalDate.of(2004, 7, 1), 2 * DAILY_ORE * 365,
                 "Større behov efter overdragelsen").statusCode(201).body("approval", equalTo("NOT_REQUIRED"));
 
-        // 2012 is a leap year: 182 days in January–June at 1,000 kr, 184 days in July–December at 2,000 kr (365-day rate)
-        assertEquals(182 * DAILY_ORE, committed(caseId, 2012, "MYN"));
-        assertEquals(184 * 2 * DAILY_ORE, committed(caseId, 2012, "CBA"));
+        // 2004 is a leap year: 182 days in January–June at 1,000 kr, 184 days in July–December at 2,000 kr (365-day rate)
+        assertEquals(182 * DAILY_ORE, committed(caseId, 2004, "MYN"));
+        assertEquals(184 * 2 * DAILY_ORE, committed(caseId, 2004, "CBA"));
         long parts = grants(caseId).stream().mapToLong(g -> number(g, "totalOre")).sum();
-        assertEquals(committed(caseId, 2012, "MYN") + committed(caseId, 2012, "CBA"), parts); // the parts add up to the whole
+        assertEquals(committed(caseId, 2004, "MYN") + committed(caseId, 2004, "CBA"), parts); // the parts add up to the whole
     }
 
     @Test
     void a_change_back_into_an_approved_quarter_is_corrected_in_the_next_statement() {
-        UUID caseId = SettlementTest.caseReceived(LocalDate.of(2012, 1, 1));
-        var granted = grant(caseId, LocalDate.of(2012, 1, 1), LocalDate.of(2013, 1, 1), DAILY_ORE * 365);
-        JsonPath q1 = as(SettlementTest.economy()).contentType(ContentType.JSON).body(Map.of("department", "MYN", "periodFrom", "2012-01-01"))
+        UUID caseId = SettlementTest.caseReceived(LocalDate.of(2009, 1, 1));
+        var granted = grant(caseId, LocalDate.of(2009, 1, 1), LocalDate.of(2010, 1, 1), DAILY_ORE * 365);
+        JsonPath q1 = as(SettlementTest.economy()).contentType(ContentType.JSON).body(Map.of("department", "MYN", "periodFrom", "2009-01-01"))
                 .post("/settlements").then().statusCode(200).extract().jsonPath();
-        assertEquals(91 * DAILY_ORE, SettlementTest.line(q1, caseId, "REGULAR")); // 1 January – 31 March 2012
+        assertEquals(90 * DAILY_ORE, SettlementTest.line(q1, caseId, "REGULAR")); // 1 January – 31 March 2009
         SettlementTest.approve(q1.getString("statement.id"), q1.getLong("statement.version"));
 
-        change(caseId, granted.path("id"), granted.header("ETag"), LocalDate.of(2012, 3, 1), 2 * DAILY_ORE * 365,
+        change(caseId, granted.path("id"), granted.header("ETag"), LocalDate.of(2009, 3, 1), 2 * DAILY_ORE * 365,
                 "Takstforhøjelse med tilbagevirkende kraft").statusCode(201);
-        JsonPath q2 = as(SettlementTest.economy()).contentType(ContentType.JSON).body(Map.of("department", "MYN", "periodFrom", "2012-04-01"))
+        JsonPath q2 = as(SettlementTest.economy()).contentType(ContentType.JSON).body(Map.of("department", "MYN", "periodFrom", "2009-04-01"))
                 .post("/settlements").then().statusCode(200).extract().jsonPath();
-        assertEquals(31 * DAILY_ORE, SettlementTest.line(q2, caseId, "CORRECTION")); // March 2012 at the new price, once more
-        assertEquals(91 * 2 * DAILY_ORE, SettlementTest.line(q2, caseId, "REGULAR")); // April – June 2012
+        assertEquals(31 * DAILY_ORE, SettlementTest.line(q2, caseId, "CORRECTION")); // March 2009 at the new price, once more
+        assertEquals(91 * 2 * DAILY_ORE, SettlementTest.line(q2, caseId, "REGULAR")); // April – June 2009
     }
 
     @Test

@@ -151,7 +151,10 @@ class AccessPolicyTest {
             Map.entry("deleteWebhook", Set.of(SYSTEM)),
             Map.entry("resumeWebhook", Set.of(SYSTEM)),
             Map.entry("listWebhookDeliveries", Set.of(SYSTEM)),
-            Map.entry("redeliverWebhookDelivery", Set.of(SYSTEM)));
+            Map.entry("redeliverWebhookDelivery", Set.of(SYSTEM)),
+            Map.entry("createImport", Set.of(SYSTEM, LEADER)),
+            Map.entry("listImports", Set.of(SYSTEM, LEADER)),
+            Map.entry("getImport", Set.of(SYSTEM, LEADER)));
 
     /** Called on a random id: past the role gate they answer 404. */
     static final Set<String> NOT_FOUND_PROBES = Set.of("recordAssessment", "getAssessment", "getMeeting", "getAgendaItem", "getMinutes",
@@ -161,7 +164,7 @@ class AccessPolicyTest {
             "listCaseDeadlines", "startGrant", "endGrant", "changeGrant", "getBudget", "agreeStatusNotes", "getGrantGoals", "reviseGrantGoals", "getAdviser", "replaceAdviser", "getProvider", "replaceProvider",
             "getWebhook", "deleteWebhook", "resumeWebhook", "listWebhookDeliveries", "redeliverWebhookDelivery",
             "createPlacement", "listPlacements", "getPlacement", "changePlacement", "cancelPlacement", "requestPlacementQuote",
-            "answerPlacementQuote", "choosePlacementQuote", "grantAcutePlacement");
+            "answerPlacementQuote", "choosePlacementQuote", "grantAcutePlacement", "getImport");
 
     /** Only open to everyone in embedded mode; absent (404) in production. */
     static final Set<String> OPEN_OPERATIONS = Set.of("mintDevToken");
@@ -319,6 +322,10 @@ class AccessPolicyTest {
             Map.entry("createWebhook", (as, id, etag) -> unsubscribed(as.contentType(ContentType.JSON)
                     .body(Map.of("url", "http://127.0.0.1:9/policy", "eventTypes", List.of("case.inactive"))).post("/webhooks"))),
             Map.entry("listWebhooks", (as, id, etag) -> as.queryParam("size", 1).get("/webhooks")),
+            // a dry run of an empty batch: past the role gate it answers its (empty) report
+            Map.entry("createImport", (as, id, etag) -> as.contentType(ContentType.JSON).queryParam("dryRun", true).body("[]").post("/imports")),
+            Map.entry("listImports", (as, id, etag) -> as.queryParam("size", 1).get("/imports")),
+            Map.entry("getImport", (as, id, etag) -> as.get("/imports/" + UUID.randomUUID())),
             Map.entry("getWebhook", (as, id, etag) -> as.get("/webhooks/" + UUID.randomUUID())),
             Map.entry("deleteWebhook", (as, id, etag) -> as.header("If-Match", "\"0\"").delete("/webhooks/" + UUID.randomUUID())),
             Map.entry("resumeWebhook", (as, id, etag) -> as.header("If-Match", "\"0\"").post("/webhooks/" + UUID.randomUUID() + "/resume")),

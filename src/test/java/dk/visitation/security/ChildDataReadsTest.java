@@ -53,6 +53,9 @@ class ChildDataReadsTest {
             Map.entry("/caseload/continuity", "counts and shares per department, no case (per case: /cases/{id}/advisers)"),
             Map.entry("/providers", "the provider register: organisations and their contact, no case"),
             Map.entry("/providers/{id}", "one provider of the register, no case"),
+            Map.entry("/imports", "the imports with their counts: who sent them and when, no case"),
+            Map.entry("/imports/{id}", "an import's report: line numbers, field paths, messages that never echo a value, DUBU and case ids; "
+                    + "no child's data (the import logs the cases it created or found as it writes them)"),
             Map.entry("/webhooks", "subscriptions of other systems: URLs and event types, no case"),
             Map.entry("/webhooks/{id}", "one subscription: its URL and event types, no case"),
             Map.entry("/webhooks/{id}/deliveries", "ids and HTTP outcomes (event, type, case id), no facts of the case; the facts "
