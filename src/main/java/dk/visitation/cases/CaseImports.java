@@ -91,7 +91,7 @@ public class CaseImports {
         CaseAudit.record(id, now, by, "IMPORT", "import", null, importId.toString(), reason);
         registered.fire(new CaseRegistered(id, imported.firstPayer(), imported.payingFrom()));
         if (IN_PROCESS.contains(imported.status())) {
-            registration.restartProcess(id, ProcessRebuild.resumeAt(imported.status()));
+            registration.restartProcess(id, ProcessRebuild.resumeImportedAt(imported.status()));
         }
         return Optional.of(new Created(id, childCase.child.id));
     }

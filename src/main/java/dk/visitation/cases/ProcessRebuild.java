@@ -48,6 +48,14 @@ class ProcessRebuild {
         };
     }
 
+    /**
+     * Where an imported case's process starts: as a restart's, except that a case on the committee's agenda in the system it
+     * came from is on no agenda here yet, so it starts at "Sæt på dagsordenen", which puts it on the next open meeting.
+     */
+    static String resumeImportedAt(CaseStatus status) {
+        return status == CaseStatus.ON_COMMITTEE_AGENDA ? "add-to-agenda" : resumeAt(status);
+    }
+
     /** Up to {@code limit} open cases after {@code after} in id order; Hibernate builds each record from the select list. */
     static List<OpenCase> openCases(UUID after, int limit) {
         return ChildCase.getEntityManager()

@@ -152,6 +152,9 @@ class BulkImportTest {
         Tasks.awaitOpen(UUID.fromString(ids.get(1)), "prepare-committee-material");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/cases/" + ids.get(2)).then()
                 .body("processInstanceKey", notNullValue()).body("status", equalTo("ON_COMMITTEE_AGENDA")));
+        // on no agenda in the service yet, the process puts it on the next open meeting's, where the committee decides it
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> notNullValue().matches(dk.visitation.support.Visitation.meetingOf(
+                UUID.fromString(ids.get(2)))));
 
         // other systems learn of the case: case.registered, marked as imported
         as(Tokens.of("anne.auditor", Set.of("AUDITOR"), Set.of())).queryParam("caseId", ids.get(0)).get("/access-log").then()

@@ -76,6 +76,19 @@ class VisitationProcessTest {
         given().get("/cases/" + caseId + "/history").then().body("status.findAll { it == 'ON_COMMITTEE_AGENDA' }.size()", equalTo(1));
     }
 
+    /** An imported case on the committee's agenda elsewhere is on none here: it starts at "Sæt på dagsordenen". */
+    @Test
+    void a_case_imported_on_the_committee_agenda_is_put_on_the_next_meeting_and_waits_for_the_decision() {
+        UUID caseId = Visitation.assessed(Visitation.greyZone(), "COMMITTEE");
+        Tasks.awaitOpen(caseId, "prepare-committee-material");
+        long resumed = forgetAndResume(caseId, "add-to-agenda");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(
+                List.of("visitation", "case-received", "register-case", "resume-gateway", "add-to-agenda", "await-committee-decision"),
+                new EngineRecords(engine).elements(resumed, ProcessInstanceIntent.ELEMENT_ACTIVATED)));
+        Visitation.awaitStatus(caseId, "ON_COMMITTEE_AGENDA");
+        assertTrue(Visitation.meetingOf(caseId) != null);
+    }
+
     @Test
     void a_task_completed_while_the_engine_had_forgotten_its_instance_is_not_asked_again_after_the_rebuild() {
         UUID caseId = registerCase(freshCpr());
