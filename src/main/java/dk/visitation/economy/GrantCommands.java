@@ -3,9 +3,9 @@ package dk.visitation.economy;
 import dk.visitation.common.ETags;
 import dk.visitation.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -36,12 +36,12 @@ public class GrantCommands {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public EconomyApi.GrantView replaceFrom(UUID caseId, UUID earlierGrantId, String reason, EconomyApi.NewGrant request) {
-        Grant earlier = Grant.findById(earlierGrantId, LockModeType.PESSIMISTIC_WRITE);
-        if (earlier == null || !earlier.caseId.equals(caseId)) {
-            throw ProblemException.notFound("Grant", earlierGrantId);
-        }
-        if (earlier.approval != Grant.Approval.REJECTED && earlier.validTo.isAfter(request.from())) {
-            ending.end(caseId, earlierGrantId, max(request.from(), earlier.validFrom), reason, ETags.of(earlier.version).toString());
+        // a grant changed from a day since is ended through its last part, at that part's version
+        List<Grant> parts = GrantChanges.parts(caseId, earlierGrantId);
+        Grant first = parts.getFirst();
+        Grant last = GrantChanges.last(parts);
+        if (first.approval != Grant.Approval.REJECTED && last.validTo.isAfter(request.from())) {
+            ending.end(caseId, last.id, max(request.from(), first.validFrom), reason, ETags.of(last.version).toString());
         }
         return grant(caseId, request);
     }

@@ -182,6 +182,36 @@ class PlacementPlanningTest {
     }
 
     @Test
+    void a_quote_chosen_after_the_acute_grants_price_was_changed_ends_the_acute_grant_across_its_parts() {
+        UUID caseId = registerCase(freshCpr());
+        String emergency = provider("Akutplejefamilie Strand", List.of("PLACEMENT"));
+        String longTerm = provider("Opholdsstedet Lærkereden", List.of("PLACEMENT"));
+        Map<String, Object> body = planned("ACUTE");
+        body.put("expectedStart", TODAY.toString());
+        String id = plan(caseId, body).path("id");
+        Map<String, Object> cheap = new HashMap<>(acute(emergency));
+        cheap.put("priceOre", 2_000_00L); // 2,000 kr a day: 730,000 kr a year, below the approval amount
+        String acuteGrant = atCurrent(caseId, id).body(cheap).post(path(caseId, id) + "/grant").then().statusCode(200)
+                .extract().path("grantId");
+        // the acute tariff renegotiated from day ten: the acute grant has two parts
+        long version = ((Number) given().get("/cases/" + caseId + "/grants").then().extract().jsonPath()
+                .getMap("find { it.id == '" + acuteGrant + "' }").get("version")).longValue();
+        String part = given().contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"")
+                .body(Map.of("from", TODAY.plusDays(10).toString(), "priceOre", 2_200_00L, "reason", "Ny akuttakst"))
+                .post("/cases/" + caseId + "/grants/" + acuteGrant + "/changes").then().statusCode(201).extract().path("id");
+
+        String quote = requestQuote(caseId, id, longTerm);
+        answer(caseId, id, quote, offer("RECEIVED", 900_000_00L, "YEAR"));
+        var from = TODAY.plusMonths(1);
+        atCurrent(caseId, id).body(choice(from, from.plusYears(1))).post(path(caseId, id) + "/quotes/" + quote + "/choose").then()
+                .statusCode(200).body("acuteGrantId", equalTo(acuteGrant));
+        JsonPath grants = given().get("/cases/" + caseId + "/grants").then().statusCode(200).extract().jsonPath();
+        assertEquals(TODAY.plusDays(10).toString(), grants.getString("find { it.id == '" + acuteGrant + "' }.to"));
+        assertEquals(from.toString(), grants.getString("find { it.id == '" + part + "' }.to"), "the acute grant ends where the offer starts");
+        assertEquals(TODAY.plusMonths(3).toString(), grants.getString("find { it.id == '" + part + "' }.grantedTo"));
+    }
+
+    @Test
     void changes_need_the_current_etag_and_the_case_workers_of_the_cases_department() {
         UUID caseId = registerCase(freshCpr()); // in MYN
         var created = plan(caseId, planned("PLANNED"));
