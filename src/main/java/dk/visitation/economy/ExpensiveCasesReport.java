@@ -25,7 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class ExpensiveCasesReport {
 
     /** The bands, in m kr of annualised cost, in the order they are reported. */
-    static final List<String> BANDS = List.of("1.0-1.5", "1.5-2.0", "2.0+");
+    public static final List<String> BANDS = List.of("1.0-1.5", "1.5-2.0", "2.0+");
+
+    /** The band of an annualised cost of at least 1 m kr. */
+    public static String band(long annualOre) {
+        return annualOre < 1_500_000_00L ? "1.0-1.5" : annualOre < 2_000_000_00L ? "1.5-2.0" : "2.0+";
+    }
 
     /** The CSV's columns, in order. */
     static final List<String> CSV_COLUMNS = List.of("case_id", "band", "annualised_ore", "placement_ore");
@@ -111,8 +116,7 @@ public class ExpensiveCasesReport {
                 continue;
             }
             long annual = row.annualOre();
-            String band = annual < 1_500_000_00L ? "1.0-1.5" : annual < 2_000_000_00L ? "1.5-2.0" : "2.0+";
-            expensive.add(new ExpensiveCase(row.caseId(), annual, row.placementOre(), band, row.costOre(), null, null));
+            expensive.add(new ExpensiveCase(row.caseId(), annual, row.placementOre(), band(annual), row.costOre(), null, null));
         }
         // as before: by case id (Java's UUID order), then the most expensive first
         expensive.sort(Comparator.comparing(ExpensiveCase::caseId));

@@ -51,8 +51,9 @@ public class GrantEnding {
         Grant first = parts.getFirst();
         Grant last = GrantChanges.last(parts);
         List<Grant> running = parts.stream().filter(p -> p.approval != Grant.Approval.REJECTED).toList();
-        if (running.stream().anyMatch(p -> p.grantedTo != null) && to.equals(endingPart(running, first).validTo)) {
-            return new GrantChanged(endingPart(running, first), true);
+        Grant endsWith = endingPart(running, first);
+        if (running.stream().anyMatch(p -> p.grantedTo != null) && to.equals(endsWith.validTo)) {
+            return new GrantChanged(endsWith, true);
         }
         GrantChanges.requireNoPendingChange(parts);
         GrantChanges.requireLast(parts, grantId);
@@ -61,7 +62,7 @@ public class GrantEnding {
             throw new ProblemException(ProblemType.BUSINESS_RULE, "The grant was rejected: it never ran, so it cannot end",
                     List.of(new Problem.FieldError("grantId", "was rejected")));
         }
-        LocalDate end = endingPart(running, first).validTo;
+        LocalDate end = endsWith.validTo;
         if (!to.isBefore(end)) {
             throw ProblemException.invalid("to", "must be before the grant's end (" + end + "); a longer grant is a new decision");
         }

@@ -36,8 +36,8 @@ public class Forecasts {
     static final Set<Grant.ServiceType> OUTSIDE_SERVICE_FRAME = EnumSet.of(Grant.ServiceType.LOST_EARNINGS,
             Grant.ServiceType.NECESSARY_EXTRA_COSTS, Grant.ServiceType.SPECIAL_TRANSPORT);
 
-    /** The bands, as the expensive cases report them, and the rest below 1.0 m kr. */
-    static final List<String> BANDS = List.of("below-1.0", "1.0-1.5", "1.5-2.0", "2.0+");
+    /** The rest below 1.0 m kr, before the expensive cases' own bands. */
+    static final String BELOW = "below-1.0";
 
     private final CommitmentAccounts accounts;
     private final ExpensiveCasesReport expensive;
@@ -56,7 +56,7 @@ public class Forecasts {
 
     /** The band of an annual cost, in m kr. */
     static String band(long annualOre) {
-        return annualOre >= 2_000_000_00L ? "2.0+" : annualOre >= 1_500_000_00L ? "1.5-2.0" : annualOre >= 1_000_000_00L ? "1.0-1.5" : "below-1.0";
+        return annualOre < 1_000_000_00L ? BELOW : ExpensiveCasesReport.band(annualOre);
     }
 
     /**
@@ -115,25 +115,21 @@ public class Forecasts {
         }
 
         ExpensiveCasesReport.ExpensiveCases costly = expensive.costs(year, department);
+        long expensiveCommitted = costly.cases().stream().mapToLong(ExpensiveCasesReport.ExpensiveCase::costOre).sum();
         Map<String, ForecastApi.Band> byBand = new LinkedHashMap<>();
-        long expensiveCommitted = 0;
-        for (String band : BANDS.subList(1, BANDS.size())) {
+        byBand.put(BELOW, band(totals.cases() - costly.cases().size(), totals.totalOre() - expensiveCommitted, expectedByBand.get(BELOW)));
+        for (String band : ExpensiveCasesReport.BANDS) {
             var cases = costly.cases().stream().filter(c -> c.band().equals(band)).toList();
-            long committed = cases.stream().mapToLong(ExpensiveCasesReport.ExpensiveCase::costOre).sum();
-            expensiveCommitted += committed;
-            byBand.put(band, band(cases.size(), committed, expectedByBand.get(band)));
+            byBand.put(band, band(cases.size(), cases.stream().mapToLong(ExpensiveCasesReport.ExpensiveCase::costOre).sum(),
+                    expectedByBand.get(band)));
         }
-        byBand.put(BANDS.getFirst(), band(totals.cases() - costly.cases().size(), totals.totalOre() - expensiveCommitted,
-                expectedByBand.get(BANDS.getFirst())));
-        Map<String, ForecastApi.Band> ordered = new LinkedHashMap<>();
-        BANDS.forEach(b -> ordered.put(b, byBand.get(b)));
 
         long forecast = totals.totalOre() + expectedTotal;
         Optional<ForecastApi.BudgetView> budget = budgets.get(year, department);
         Long refund = refunds.thresholds(year).isEmpty() ? null
                 : refunds.expected(year, department).stream().mapToLong(r -> r.shareOf(department)).sum();
         return new ForecastApi.ForecastView(year, department, today, totals.totalOre(), totals.awaitingApprovalOre(), expectedTotal,
-                expectedCount, forecast, byType, ordered,
+                expectedCount, forecast, byType, byBand,
                 ForecastApi.Frame.of(forecast - outside, budget.map(ForecastApi.BudgetView::serviceFrameOre).orElse(null)),
                 ForecastApi.Frame.of(outside, budget.map(ForecastApi.BudgetView::outsideServiceFrameOre).orElse(null)),
                 ForecastApi.Frame.of(forecast, budget.map(ForecastApi.BudgetView::totalOre).orElse(null)),
